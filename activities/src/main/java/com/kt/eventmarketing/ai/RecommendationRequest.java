@@ -1,0 +1,4 @@
+package com.kt.eventmarketing.ai;
+
+public record RecommendationRequest(TrendRequest trendRequest, TrendAnalysis trends) {
+}

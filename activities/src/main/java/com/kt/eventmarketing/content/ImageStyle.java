@@ -1,0 +1,5 @@
+package com.kt.eventmarketing.content;
+
+public enum ImageStyle {
+    SIMPLE, FANCY, TRENDY
+}

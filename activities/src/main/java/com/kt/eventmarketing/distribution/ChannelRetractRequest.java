@@ -1,0 +1,4 @@
+package com.kt.eventmarketing.distribution;
+
+public record ChannelRetractRequest(long eventId, ChannelType channel, String externalId) {
+}
