@@ -1,0 +1,75 @@
+package com.kt.eventmarketing.localstack.postgres;
+
+import com.kt.eventmarketing.localstack.Ports;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 14 server (zonky's bundled binaries) with the application's role and database.
+ * Persistent mode keeps the data directory between runs; ephemeral mode uses a temp directory and a random port.
+ * Works as root too: zonky then runs initdb and postgres under {@code unshare -U}, because PostgreSQL refuses root.
+ */
+public final class PostgresServer implements AutoCloseable {
+    public static final String DATABASE = "ktevent";
+    public static final String USER = "kt";
+    public static final String PASSWORD = "kt";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static PostgresServer persistent(int port, Path dataDirectory) {
+        Ports.requireFree(port, "PostgreSQL");
+        return start(port, dataDirectory, false);
+    }
+
+    public static PostgresServer ephemeral() {
+        try {
+            return start(Ports.freePort(), Files.createTempDirectory("kt-postgres-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PostgresServer start(int port, Path dataDirectory, boolean clean) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("listen_addresses", Ports.LOOPBACK)
+                    // first start on a cold machine extracts binaries and runs initdb: slower than the 10 s default
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            ApplicationDatabase.ensure(postgres.getPostgresDatabase(), USER, PASSWORD, DATABASE);
+            return new PostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + " in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port() + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.kt.eventmarketing.localstack.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process whose output (stdout and stderr merged) is copied to our stdout line by line with a
+ * {@code [name]} prefix, so the interleaved logs of several servers and apps stay readable.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private static final int PREFIX_WIDTH = 12;
+
+    private final String name;
+    private final Process process;
+
+    private ChildProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> extraEnvironment, Path workingDirectory) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(extraEnvironment);
+        try {
+            ChildProcess child = new ChildProcess(name, builder.start());
+            child.copyOutput();
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    private void copyOutput() {
+        String prefix = String.format("%-" + PREFIX_WIDTH + "s ", "[" + name + "]");
+        Thread pump = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    System.out.println(prefix + line);
+                }
+            } catch (IOException streamClosed) {
+                // the process is gone; nothing more to copy
+            }
+        }, "output-" + name);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Asks politely (SIGTERM, so Spring Boot and Temporal shut down cleanly), then forces after {@code grace}. */
+    public void stop(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.out.println("[" + name + "] did not stop within " + grace + "; killing it");
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+}

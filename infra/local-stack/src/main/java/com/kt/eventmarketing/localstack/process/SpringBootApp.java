@@ -1,0 +1,28 @@
+package com.kt.eventmarketing.localstack.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts an executable Spring Boot jar in a child JVM that uses the same java binary as this one. */
+public final class SpringBootApp {
+    private SpringBootApp() {
+    }
+
+    public static ChildProcess start(String name, Path jar, List<String> args, Map<String, String> environment) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + ": " + jar + " does not exist. Build it first: ./mvnw -DskipTests install"
+                    + " (or set KT_LOCAL_SERVERS_ONLY=1 to start only the servers)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        command.addAll(args);
+        return ChildProcess.start(name, command, environment, jar.toAbsolutePath().getParent());
+    }
+
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

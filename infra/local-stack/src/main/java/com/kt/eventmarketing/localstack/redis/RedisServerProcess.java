@@ -1,0 +1,97 @@
+package com.kt.eventmarketing.localstack.redis;
+
+import com.kt.eventmarketing.localstack.Ports;
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real redis-server child process: the one on PATH if installed (a current Redis), otherwise the Redis 6.2
+ * binary bundled in codemonstur's embedded-redis jar. It can be stopped and started again on the same port,
+ * which the fault-injection tests use to simulate a Redis outage.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+    private final int port;
+    private final RedisServer server;
+
+    private RedisServerProcess(int port, Path directory, boolean appendOnly) {
+        this.port = port;
+        try {
+            Files.createDirectories(directory);
+            this.server = RedisServer.newRedisServer()
+                    .executableProvider(executable())
+                    .port(port)
+                    .bind(Ports.LOOPBACK)
+                    .setting("dir " + directory.toAbsolutePath())
+                    .setting("appendonly " + (appendOnly ? "yes" : "no"))
+                    // no RDB snapshots: persistence, when wanted, is the append-only file
+                    .setting("save \"\"")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure redis-server in " + directory, e);
+        }
+    }
+
+    /** For the launcher: fixed port, data kept in {@code directory} across runs through the append-only file. */
+    public static RedisServerProcess persistent(int port, Path directory) {
+        Ports.requireFree(port, "Redis");
+        return new RedisServerProcess(port, directory, true).start();
+    }
+
+    /** For tests: random port, nothing written that matters. */
+    public static RedisServerProcess ephemeral() {
+        try {
+            return new RedisServerProcess(Ports.freePort(), Files.createTempDirectory("kt-redis-"), false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExecutableProvider executable() {
+        try {
+            return ExecutableProvider.newExecutableInPath("redis-server");
+        } catch (IOException notInstalled) {
+            return ExecutableProvider.newJarResourceProvider();
+        }
+    }
+
+    public synchronized RedisServerProcess start() {
+        if (!server.isActive()) {
+            try {
+                server.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("redis-server did not start on port " + port, e);
+            }
+            Ports.awaitOpen(port, Duration.ofSeconds(10), "redis-server");
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server.isActive()) {
+            try {
+                server.stop();
+            } catch (IOException e) {
+                throw new UncheckedIOException("redis-server on port " + port + " did not stop", e);
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,136 @@
+package com.kt.eventmarketing.localstack.temporal;
+
+import com.kt.eventmarketing.localstack.Ports;
+import com.kt.eventmarketing.localstack.process.ChildProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Temporal server in one process ({@code temporal server start-dev}): SQLite persistence when given
+ * a database file, the Web UI unless headless, and our search attributes registered at start.
+ */
+public final class TemporalCliDevServer implements TemporalServer {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path cli;
+    private final int port;
+    private final Optional<Integer> uiPort;
+    private final ChildProcess process;
+
+    private TemporalCliDevServer(Path cli, int port, Optional<Integer> uiPort, ChildProcess process) {
+        this.cli = cli;
+        this.port = port;
+        this.uiPort = uiPort;
+        this.process = process;
+    }
+
+    /**
+     * @param databaseFile SQLite file that keeps workflows across restarts; empty keeps them in memory
+     * @param uiPort       Web UI port; empty starts the server headless
+     */
+    public static TemporalCliDevServer start(Path cli, int port, Optional<Integer> uiPort, Optional<Path> databaseFile) {
+        Ports.requireFree(port, "Temporal");
+        uiPort.ifPresent(p -> Ports.requireFree(p, "Temporal Web UI"));
+        List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
+                "--ip", Ports.LOOPBACK, "--port", String.valueOf(port), "--log-level", "warn"));
+        uiPort.ifPresentOrElse(p -> command.addAll(List.of("--ui-port", String.valueOf(p))), () -> command.add("--headless"));
+        databaseFile.ifPresent(file -> command.addAll(List.of("--db-filename", prepare(file).toString())));
+        for (String attribute : SearchAttributes.KEYWORDS) {
+            command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+        }
+        ChildProcess process = ChildProcess.start("temporal", command, Map.of(), Path.of("."));
+        TemporalCliDevServer server = new TemporalCliDevServer(cli, port, uiPort, process);
+        try {
+            server.awaitReady();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static Path prepare(Path databaseFile) {
+        try {
+            Files.createDirectories(databaseFile.toAbsolutePath().getParent());
+            return databaseFile.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An open port is not enough: the frontend answers before the default namespace exists. */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!namespaceDescribable()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("temporal server start-dev exited with code " + process.exitValue()
+                        + " (see the [temporal] lines above)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Temporal dev server on port " + port + " not ready within " + START_TIMEOUT);
+            }
+            sleep(Duration.ofMillis(300));
+        }
+    }
+
+    private boolean namespaceDescribable() {
+        if (!Ports.isOpen(port)) {
+            return false;
+        }
+        try {
+            Process describe = new ProcessBuilder(cli.toString(), "operator", "namespace", "describe",
+                    "--namespace", "default", "--address", target())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!describe.waitFor(10, TimeUnit.SECONDS)) {
+                describe.destroyForcibly();
+                return false;
+            }
+            return describe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Temporal", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Temporal", e);
+        }
+    }
+
+    @Override
+    public String target() {
+        return Ports.LOOPBACK + ":" + port;
+    }
+
+    @Override
+    public Optional<String> webUiUrl() {
+        return uiPort.map(p -> "http://" + Ports.LOOPBACK + ":" + p);
+    }
+
+    @Override
+    public String description() {
+        return "Temporal CLI dev server (" + cli + ")";
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(10));
+    }
+}
