@@ -1,0 +1,11 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.distribution.ChannelType;
+
+/**
+ * Distribution state of one channel. {@code attempts} counts publish rounds (the first one and each owner
+ * retry), each of which is up to three activity attempts.
+ */
+public record ChannelDistribution(ChannelType channel, DistributionStatus status, int attempts, String lastError,
+                                  String externalId, String postUrl) {
+}

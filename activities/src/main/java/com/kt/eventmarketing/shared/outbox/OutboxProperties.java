@@ -1,0 +1,16 @@
+package com.kt.eventmarketing.shared.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The relay polls often because analytics freshness (entry → dashboard) is bounded by this interval.
+ * Several relays may run at once (gateway and workers); rows are claimed with SKIP LOCKED.
+ */
+@ConfigurationProperties("kt.outbox")
+public record OutboxProperties(Boolean relayEnabled, Long pollIntervalMillis, Integer batchSize) {
+    public OutboxProperties {
+        relayEnabled = relayEnabled == null || relayEnabled;
+        pollIntervalMillis = pollIntervalMillis == null ? 200L : pollIntervalMillis;
+        batchSize = batchSize == null ? 500 : batchSize;
+    }
+}

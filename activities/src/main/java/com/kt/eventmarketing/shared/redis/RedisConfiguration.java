@@ -1,0 +1,32 @@
+package com.kt.eventmarketing.shared.redis;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+import java.net.URI;
+
+@Configuration(proxyBeanMethods = false)
+public class RedisConfiguration {
+
+    /** Short timeouts: a slow Redis must degrade to the database path, not stall requests. */
+    @Bean(destroyMethod = "close")
+    public JedisPooled jedis(RedisProperties properties) {
+        URI uri = URI.create(properties.url());
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(properties.timeoutMillis())
+                .socketTimeoutMillis(properties.timeoutMillis());
+        if (uri.getUserInfo() != null) {
+            String[] userInfo = uri.getUserInfo().split(":", 2);
+            if (userInfo.length == 2) {
+                config.user(userInfo[0].isEmpty() ? null : userInfo[0]).password(userInfo[1]);
+            } else {
+                config.password(userInfo[0]);
+            }
+        }
+        config.ssl("rediss".equals(uri.getScheme()));
+        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), config.build());
+    }
+}

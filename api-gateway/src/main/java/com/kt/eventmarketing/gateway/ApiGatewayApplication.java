@@ -1,0 +1,34 @@
+package com.kt.eventmarketing.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The REST edge. It starts, updates, signals and queries workflows but never runs activities, so the
+ * activity implementations and third-party clients (packages ai, content, distribution and every
+ * {@code *ActivitiesImpl}) are left out of its component scan.
+ */
+@SpringBootApplication
+@ComponentScan(basePackages = {
+        "com.kt.eventmarketing.gateway",
+        "com.kt.eventmarketing.shared",
+        "com.kt.eventmarketing.users",
+        "com.kt.eventmarketing.events",
+        "com.kt.eventmarketing.participation",
+        "com.kt.eventmarketing.analytics"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*ActivitiesImpl"))
+@ConfigurationPropertiesScan("com.kt.eventmarketing")
+@EntityScan("com.kt.eventmarketing")
+@EnableJpaRepositories("com.kt.eventmarketing")
+@EnableScheduling
+public class ApiGatewayApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ApiGatewayApplication.class, args);
+    }
+}

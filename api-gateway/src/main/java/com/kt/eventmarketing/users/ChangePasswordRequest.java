@@ -1,0 +1,9 @@
+package com.kt.eventmarketing.users;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+public record ChangePasswordRequest(
+        @NotBlank(message = "is required") String currentPassword,
+        @NotBlank(message = "is required") @Pattern(regexp = UserRules.PASSWORD, message = UserRules.PASSWORD_MESSAGE) String newPassword) {
+}

@@ -1,0 +1,7 @@
+package com.kt.eventmarketing.users;
+
+import jakarta.validation.constraints.NotBlank;
+
+public record LoginRequest(@NotBlank(message = "is required") String email,
+                           @NotBlank(message = "is required") String password) {
+}

@@ -1,0 +1,468 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.ai.AiPlanningActivities;
+import com.kt.eventmarketing.ai.Recommendation;
+import com.kt.eventmarketing.ai.RecommendationRequest;
+import com.kt.eventmarketing.ai.TrendAnalysis;
+import com.kt.eventmarketing.ai.TrendRequest;
+import com.kt.eventmarketing.content.GeneratedImage;
+import com.kt.eventmarketing.content.ImageGenerationActivities;
+import com.kt.eventmarketing.content.ImageRequest;
+import com.kt.eventmarketing.distribution.ChannelPublishActivities;
+import com.kt.eventmarketing.distribution.ChannelPublishRequest;
+import com.kt.eventmarketing.distribution.ChannelPublishResult;
+import com.kt.eventmarketing.distribution.ChannelRetractRequest;
+import com.kt.eventmarketing.distribution.ChannelType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Deterministic: no I/O, clock or randomness except through {@link Workflow}. Every change here must keep the
+ * replay tests green or be guarded with {@code Workflow.getVersion} (docs/workflow-versioning.md).
+ */
+public class EventCreationWorkflowImpl implements EventCreationWorkflow {
+    private static final Logger log = Workflow.getLogger(EventCreationWorkflowImpl.class);
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final List<EventStatus> FINAL = List.of(EventStatus.ENDED, EventStatus.CANCELLED, EventStatus.EXPIRED);
+
+    private final AiPlanningActivities ai = Workflow.newActivityStub(AiPlanningActivities.class, EventActivityOptions.AI);
+    private final ImageGenerationActivities content = Workflow.newActivityStub(ImageGenerationActivities.class, EventActivityOptions.CONTENT);
+    private final ChannelPublishActivities channelsApi = Workflow.newActivityStub(ChannelPublishActivities.class, EventActivityOptions.DISTRIBUTION);
+    private final EventRecordActivities records = Workflow.newActivityStub(EventRecordActivities.class, EventActivityOptions.CORE);
+
+    private EventCreationInput input;
+    private EventStatus status = EventStatus.DRAFT;
+    private EventStep step = EventStep.ANALYZING_TRENDS;
+    private TrendAnalysis trends;
+    private List<Recommendation> recommendations = List.of();
+    private Integer selectedRecommendation;
+    private String title;
+    private String prize;
+    private String participationMethod;
+    private Integer expectedParticipants;
+    private Long estimatedCost;
+    private Double expectedRoi;
+    private List<GeneratedImage> images = List.of();
+    private String imageId;
+    private String imageUrl;
+    private String imageProvider;
+    private String guide;
+    private Colors colors;
+    private List<ChannelSelection> channels = List.of();
+    private Instant startAt;
+    private Instant endAt;
+    private final Map<ChannelType, ChannelDistribution> distribution = new EnumMap<>(ChannelType.class);
+    private String failureReason;
+
+    private boolean contentChosen;
+    private boolean channelsChosen;
+    private boolean publishRequested;
+    private boolean cancelRequested;
+    private boolean regenerating;
+    private CancellationScope planning;
+    private int distributionRound;
+
+    @Override
+    public EventSnapshot run(EventCreationInput input) {
+        this.input = input;
+        if (planUntilApproved()) {
+            distribute();
+            runSchedule();
+        }
+        if (cancelRequested && !FINAL.contains(status)) {
+            cancelEvent();
+        }
+        // Updates still running (a channel retry, a cancel waiting for its answer) finish before we close.
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return snapshot();
+    }
+
+    // ---- phases ------------------------------------------------------------------------------------------
+
+    /** AI plan and the owner's choices, up to approval. Cancel interrupts it; silence expires it. */
+    private boolean planUntilApproved() {
+        planning = Workflow.newCancellationScope(() -> {
+            TrendRequest request = new TrendRequest(input.eventId(), input.storeName(), input.businessType(),
+                    input.region(), input.address(), season(), input.objective());
+            trends = ai.analyzeTrends(request);
+            recommendations = List.copyOf(ai.recommendEvents(new RecommendationRequest(request, trends)));
+            moveTo(EventStep.SELECT_RECOMMENDATION);
+            records.recordProgress(snapshot());
+            if (!awaitOwner(() -> selectedRecommendation != null)) {
+                return;
+            }
+            moveTo(EventStep.GENERATING_IMAGES);
+            images = List.copyOf(content.generateImages(imageRequest()));
+            moveTo(EventStep.EDIT_CONTENT);
+            records.recordProgress(snapshot());
+            if (!awaitOwner(() -> contentChosen)) {
+                return;
+            }
+            moveTo(EventStep.SELECT_CHANNELS);
+            records.recordProgress(snapshot());
+            if (!awaitOwner(() -> channelsChosen)) {
+                return;
+            }
+            moveTo(EventStep.READY_TO_PUBLISH);
+            records.recordProgress(snapshot());
+            if (!awaitOwner(() -> publishRequested)) {
+                return;
+            }
+            changeStatus(EventStatus.APPROVED);
+            records.recordApproval(snapshot());
+        });
+        try {
+            planning.run();
+        } catch (CanceledFailure e) {
+            log.info("event {} cancelled while planning", input.eventId());
+        } catch (ActivityFailure e) {
+            if (!cancelRequested) {
+                failureReason = rootMessage(e);
+                moveTo(EventStep.FAILED);
+                changeStatus(EventStatus.CANCELLED);
+                records.recordProgress(snapshot());
+                log.warn("event {} failed while planning: {}", input.eventId(), failureReason);
+                return false;
+            }
+        } finally {
+            planning = null;
+        }
+        if (status == EventStatus.DRAFT && !cancelRequested) {
+            moveTo(EventStep.EXPIRED);
+            changeStatus(EventStatus.EXPIRED);
+            records.recordProgress(snapshot());
+            log.info("event {} expired after {} without the owner", input.eventId(), input.draftExpiry());
+        }
+        return status == EventStatus.APPROVED;
+    }
+
+    /** Every chosen channel in parallel; a failing channel is recorded and does not hold back the others. */
+    private void distribute() {
+        moveTo(EventStep.DISTRIBUTING);
+        List<Promise<Void>> posts = new ArrayList<>();
+        for (ChannelSelection selection : channels) {
+            posts.add(Async.procedure(this::publishChannel, selection));
+        }
+        Promise.allOf(posts).get();
+        moveTo(EventStep.SCHEDULED);
+        records.recordDistribution(snapshot(), ++distributionRound);
+    }
+
+    /** Durable timers: ACTIVE at the start time, ENDED at the end time. */
+    private void runSchedule() {
+        if (!sleepUntil(startAt)) {
+            return;
+        }
+        moveTo(EventStep.ACTIVE);
+        changeStatus(EventStatus.ACTIVE);
+        records.recordProgress(snapshot());
+        if (!sleepUntil(endAt)) {
+            return;
+        }
+        moveTo(EventStep.ENDED);
+        changeStatus(EventStatus.ENDED);
+        records.recordProgress(snapshot());
+    }
+
+    /** Compensation: take back what was published where the channel allows it, then mark the event cancelled. */
+    private void cancelEvent() {
+        List<Promise<Void>> retractions = new ArrayList<>();
+        for (ChannelDistribution d : List.copyOf(distribution.values())) {
+            if (d.status() == DistributionStatus.PUBLISHED && d.channel().retractable()) {
+                retractions.add(Async.procedure(this::retractChannel, d));
+            }
+        }
+        Promise.allOf(retractions).get();
+        moveTo(EventStep.CANCELLED);
+        changeStatus(EventStatus.CANCELLED);
+        records.recordProgress(snapshot());
+        log.info("event {} cancelled", input.eventId());
+    }
+
+    // ---- Updates -----------------------------------------------------------------------------------------
+
+    @Override
+    public void validateSelectRecommendation(RecommendationChoice choice) {
+        requireStep(EventStep.SELECT_RECOMMENDATION);
+        if (choice == null || choice.index() < 0 || choice.index() >= recommendations.size()) {
+            throw new IllegalArgumentException("index: must be between 0 and " + (recommendations.size() - 1));
+        }
+    }
+
+    @Override
+    public EventSnapshot selectRecommendation(RecommendationChoice choice) {
+        Recommendation picked = recommendations.get(choice.index());
+        selectedRecommendation = choice.index();
+        title = orDefault(choice.title(), picked.title());
+        prize = orDefault(choice.prize(), picked.prize());
+        participationMethod = orDefault(choice.participationMethod(), picked.participationMethod());
+        expectedParticipants = picked.expectedParticipants();
+        estimatedCost = picked.estimatedCost();
+        expectedRoi = picked.expectedRoi();
+        Workflow.upsertMemo(Map.of("title", title));
+        return snapshot();
+    }
+
+    @Override
+    public void validateRegenerateImages() {
+        requireStep(EventStep.EDIT_CONTENT);
+        if (regenerating) {
+            throw new IllegalStateException("images are being generated already");
+        }
+    }
+
+    @Override
+    public EventSnapshot regenerateImages() {
+        regenerating = true;
+        try {
+            images = List.copyOf(content.generateImages(imageRequest()));
+            imageId = null;
+            imageUrl = null;
+            imageProvider = null;
+            contentChosen = false;
+            records.recordProgress(snapshot());
+        } finally {
+            regenerating = false;
+        }
+        return snapshot();
+    }
+
+    @Override
+    public void validateEditContent(ContentChoice choice) {
+        requireStep(EventStep.EDIT_CONTENT, EventStep.SELECT_CHANNELS, EventStep.READY_TO_PUBLISH);
+        if (regenerating) {
+            throw new IllegalStateException("images are being generated; pick one when they are ready");
+        }
+        if (choice == null || images.stream().noneMatch(i -> i.imageId().equals(choice.imageId()))) {
+            throw new IllegalArgumentException("imageId: must be one of the generated images");
+        }
+    }
+
+    @Override
+    public EventSnapshot editContent(ContentChoice choice) {
+        GeneratedImage image = images.stream().filter(i -> i.imageId().equals(choice.imageId())).findFirst().orElseThrow();
+        imageId = image.imageId();
+        imageUrl = image.url();
+        imageProvider = image.provider();
+        title = choice.title();
+        prize = choice.prize();
+        guide = choice.guide();
+        colors = choice.colors();
+        contentChosen = true;
+        Workflow.upsertMemo(Map.of("title", title));
+        return snapshot();
+    }
+
+    @Override
+    public void validateChooseChannels(ChannelChoice choice) {
+        requireStep(EventStep.SELECT_CHANNELS, EventStep.READY_TO_PUBLISH);
+        if (choice == null || choice.channels() == null || choice.channels().isEmpty()) {
+            throw new IllegalArgumentException("channels: choose at least one channel");
+        }
+        if (choice.channels().stream().map(ChannelSelection::type).distinct().count() != choice.channels().size()) {
+            throw new IllegalArgumentException("channels: each channel may appear once");
+        }
+        validatePeriod(choice.startAt(), choice.endAt());
+    }
+
+    @Override
+    public EventSnapshot chooseChannels(ChannelChoice choice) {
+        channels = List.copyOf(choice.channels());
+        startAt = choice.startAt();
+        endAt = choice.endAt();
+        channelsChosen = true;
+        return snapshot();
+    }
+
+    @Override
+    public void validatePublish() {
+        requireStep(EventStep.READY_TO_PUBLISH);
+        if (!contentChosen || imageId == null) {
+            throw new IllegalStateException("content: pick an image and the texts first");
+        }
+        if (channels.isEmpty()) {
+            throw new IllegalStateException("channels: choose at least one channel first");
+        }
+        validatePeriod(startAt, endAt);
+    }
+
+    @Override
+    public EventSnapshot publish() {
+        publishRequested = true;
+        // Answer once the approval is in the database, so a GET right after shows APPROVED.
+        Workflow.await(() -> status != EventStatus.DRAFT || step == EventStep.FAILED);
+        return snapshot();
+    }
+
+    @Override
+    public void validateRetryChannel(ChannelType channel) {
+        if (status != EventStatus.APPROVED && status != EventStatus.ACTIVE || cancelRequested) {
+            throw new IllegalStateException("channels can be retried while the event is approved or active");
+        }
+        ChannelDistribution d = channel == null ? null : distribution.get(channel);
+        if (d == null) {
+            throw new IllegalArgumentException("channel: is not one of this event's channels");
+        }
+        if (d.status() != DistributionStatus.FAILED) {
+            throw new IllegalStateException("channel " + channel + " is " + d.status() + ", only FAILED channels can be retried");
+        }
+    }
+
+    @Override
+    public EventSnapshot retryChannel(ChannelType channel) {
+        ChannelSelection selection = channels.stream().filter(c -> c.type() == channel).findFirst().orElseThrow();
+        publishChannel(selection);
+        records.recordDistribution(snapshot(), ++distributionRound);
+        return snapshot();
+    }
+
+    @Override
+    public void validateCancel(String reason) {
+        if (FINAL.contains(status) || cancelRequested) {
+            throw new IllegalStateException("the event is already " + (cancelRequested ? "being cancelled" : status));
+        }
+    }
+
+    @Override
+    public EventSnapshot cancel(String reason) {
+        cancelRequested = true;
+        failureReason = reason;
+        if (planning != null) {
+            planning.cancel("cancelled by the owner");
+        }
+        Workflow.await(() -> FINAL.contains(status));
+        return snapshot();
+    }
+
+    @Override
+    public EventSnapshot snapshot() {
+        return new EventSnapshot(input.eventId(), input.ownerId(), input.storeId(), input.storeName(), input.objective(),
+                status, step, trends, recommendations, selectedRecommendation, title, prize, participationMethod,
+                expectedParticipants, estimatedCost, expectedRoi, images, imageId, imageUrl, imageProvider, guide, colors,
+                channels, startAt, endAt, List.copyOf(distribution.values()), failureReason);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private void publishChannel(ChannelSelection selection) {
+        ChannelDistribution before = distribution.get(selection.type());
+        int attempts = before == null ? 1 : before.attempts() + 1;
+        distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.PUBLISHING,
+                attempts, null, null, null));
+        try {
+            ChannelPublishResult result = channelsApi.publish(new ChannelPublishRequest(input.eventId(), selection.type(),
+                    selection.settings() == null ? Map.of() : selection.settings(), input.storeName(), title, prize, guide,
+                    imageUrl, input.participationUrl(), startAt, endAt));
+            distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.PUBLISHED,
+                    attempts, null, result.externalId(), result.postUrl()));
+        } catch (ActivityFailure e) {
+            distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.FAILED,
+                    attempts, rootMessage(e), null, null));
+            log.warn("event {} channel {} failed: {}", input.eventId(), selection.type(), rootMessage(e));
+        }
+    }
+
+    private void retractChannel(ChannelDistribution published) {
+        try {
+            channelsApi.retract(new ChannelRetractRequest(input.eventId(), published.channel(), published.externalId()));
+            distribution.put(published.channel(), new ChannelDistribution(published.channel(), DistributionStatus.RETRACTED,
+                    published.attempts(), null, published.externalId(), published.postUrl()));
+        } catch (ActivityFailure e) {
+            // The event is cancelled either way; the post stays and the owner sees why.
+            distribution.put(published.channel(), new ChannelDistribution(published.channel(), DistributionStatus.PUBLISHED,
+                    published.attempts(), "retract failed: " + rootMessage(e), published.externalId(), published.postUrl()));
+        }
+    }
+
+    private ImageRequest imageRequest() {
+        return new ImageRequest(input.eventId(), input.storeName(), input.businessType(), title, prize, input.participationUrl());
+    }
+
+    /** Waits for the owner; false when the draft expired. A cancel interrupts the wait through the scope. */
+    private boolean awaitOwner(Supplier<Boolean> condition) {
+        return Workflow.await(input.draftExpiry(), () -> condition.get() || cancelRequested) && !cancelRequested;
+    }
+
+    /** Sleeps until the instant unless the owner cancels; true when the time came. */
+    private boolean sleepUntil(Instant when) {
+        Duration wait = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), when);
+        if (wait.isNegative() || wait.isZero()) {
+            return !cancelRequested;
+        }
+        Workflow.await(wait, () -> cancelRequested);
+        return !cancelRequested;
+    }
+
+    private void validatePeriod(Instant start, Instant end) {
+        if (start == null) {
+            throw new IllegalArgumentException("startAt: is required");
+        }
+        if (end == null) {
+            throw new IllegalArgumentException("endAt: is required");
+        }
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("endAt: must be after startAt");
+        }
+        if (!end.isAfter(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
+            throw new IllegalArgumentException("endAt: must be in the future");
+        }
+    }
+
+    private void requireStep(EventStep... allowed) {
+        if (cancelRequested) {
+            throw new IllegalStateException("the event is being cancelled");
+        }
+        for (EventStep s : allowed) {
+            if (s == step) {
+                return;
+            }
+        }
+        throw new IllegalStateException("not possible at step " + step + " (allowed at " + List.of(allowed) + ")");
+    }
+
+    private void moveTo(EventStep next) {
+        step = next;
+    }
+
+    private void changeStatus(EventStatus next) {
+        status = next;
+        Workflow.upsertTypedSearchAttributes(EventSearchAttributes.EVENT_STATUS.valueSet(next.name()));
+    }
+
+    private String season() {
+        int month = Instant.ofEpochMilli(Workflow.currentTimeMillis()).atZone(SEOUL).getMonthValue();
+        return switch (month) {
+            case 3, 4, 5 -> "봄";
+            case 6, 7, 8 -> "여름";
+            case 9, 10, 11 -> "가을";
+            default -> "겨울";
+        };
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message;
+    }
+}

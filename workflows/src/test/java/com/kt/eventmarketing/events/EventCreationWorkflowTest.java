@@ -1,0 +1,180 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.distribution.ChannelType;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCreationWorkflowTest {
+    private final EventWorkflowHarness harness = new EventWorkflowHarness();
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void happyPathRunsFromPlanToEndWithDurableTimers() {
+        EventCreationWorkflow workflow = harness.start(1);
+        EventSnapshot plan = EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        assertThat(plan.recommendations()).hasSize(3);
+        assertThat(plan.trends().summary()).contains("서울특별시").contains("음식점");
+
+        EventSnapshot ready = harness.driveToReady(workflow, ChannelType.INSTAGRAM, ChannelType.RINGOBIZ);
+        assertThat(ready.title()).isEqualTo("주말 치킨 파티");
+        assertThat(ready.images()).hasSize(9);
+        assertThat(ready.expectedParticipants()).isEqualTo(101);
+
+        EventSnapshot approved = workflow.publish();
+        assertThat(approved.status()).isEqualTo(EventStatus.APPROVED);
+
+        EventSnapshot scheduled = EventWorkflowHarness.awaitStep(workflow, EventStep.SCHEDULED);
+        assertThat(scheduled.distribution()).extracting(ChannelDistribution::status)
+                .containsOnly(DistributionStatus.PUBLISHED);
+        assertThat(harness.fakes.published).extracting(r -> r.channel())
+                .containsExactlyInAnyOrder(ChannelType.INSTAGRAM, ChannelType.RINGOBIZ);
+        assertThat(harness.fakes.published.get(0).idempotencyKey()).startsWith("event-1-");
+
+        // Waiting for the result lets the test server skip over the start and end timers.
+        EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
+        assertThat(result.status()).isEqualTo(EventStatus.ENDED);
+        assertThat(harness.now()).isAfterOrEqualTo(ready.endAt());
+        assertThat(harness.fakes.recordedSnapshot()).containsSubsequence(
+                "approval:APPROVED", "distribution:1", "progress:ACTIVE:ACTIVE", "progress:ENDED:ENDED");
+    }
+
+    @Test
+    void invalidUpdatesAreRejectedAndLeaveTheWorkflowUntouched() {
+        EventCreationWorkflow workflow = harness.start(2);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+
+        assertThatThrownBy(() -> workflow.selectRecommendation(new RecommendationChoice(3, null, null, null)))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("index: must be between 0 and 2");
+        assertThatThrownBy(() -> workflow.editContent(new ContentChoice("x", "t", "p", "g", null)))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("not possible at step SELECT_RECOMMENDATION");
+        assertThatThrownBy(workflow::publish).isInstanceOf(WorkflowUpdateException.class);
+
+        EventSnapshot after = workflow.snapshot();
+        assertThat(after.step()).isEqualTo(EventStep.SELECT_RECOMMENDATION);
+        assertThat(after.selectedRecommendation()).isNull();
+
+        workflow.selectRecommendation(new RecommendationChoice(0, null, null, null));
+        EventSnapshot editing = EventWorkflowHarness.awaitStep(workflow, EventStep.EDIT_CONTENT);
+        assertThat(editing.title()).isEqualTo("추천 0");
+        assertThatThrownBy(() -> workflow.editContent(new ContentChoice("not-an-image", "t", "p", "g", null)))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("imageId");
+        workflow.editContent(new ContentChoice(editing.images().get(2).imageId(), "t", "p", "g", null));
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_CHANNELS);
+
+        Instant start = harness.now().plus(Duration.ofDays(1));
+        assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(), start, start.plusSeconds(60))))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("channels: choose at least one");
+        assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(
+                List.of(new ChannelSelection(ChannelType.GINITV, null)), start, start.minusSeconds(60))))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("endAt: must be after startAt");
+        assertThat(workflow.snapshot().channels()).isEmpty();
+    }
+
+    @Test
+    void cancelWhileChoosingARecommendation() {
+        EventCreationWorkflow workflow = harness.start(3);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        EventSnapshot cancelled = workflow.cancel("owner changed their mind");
+        assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(cancelled.step()).isEqualTo(EventStep.CANCELLED);
+        assertThat(WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class).status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(harness.fakes.published).isEmpty();
+        assertThat(harness.fakes.retracted).isEmpty();
+    }
+
+    @Test
+    void cancelWhileEditingContentAndWhileReady() {
+        EventCreationWorkflow editing = harness.start(4);
+        EventWorkflowHarness.awaitStep(editing, EventStep.SELECT_RECOMMENDATION);
+        editing.selectRecommendation(new RecommendationChoice(2, null, null, null));
+        EventWorkflowHarness.awaitStep(editing, EventStep.EDIT_CONTENT);
+        assertThat(editing.cancel("stop").status()).isEqualTo(EventStatus.CANCELLED);
+
+        EventCreationWorkflow ready = harness.start(5);
+        harness.driveToReady(ready, ChannelType.GINITV);
+        assertThat(ready.cancel("stop").status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(harness.fakes.published).isEmpty();
+        assertThatThrownBy(() -> ready.cancel("again")).isInstanceOf(WorkflowUpdateException.class);
+    }
+
+    @Test
+    void cancelAfterPublishingRetractsWhereTheChannelAllowsIt() {
+        EventCreationWorkflow workflow = harness.start(6);
+        harness.driveToReady(workflow, ChannelType.INSTAGRAM, ChannelType.KAKAO_CHANNEL, ChannelType.GINITV);
+        workflow.publish();
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SCHEDULED);
+
+        EventSnapshot cancelled = workflow.cancel("sold out");
+        assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+        // Kakao Channel messages cannot be taken back; Instagram and GiniTV posts can.
+        assertThat(harness.fakes.retracted).extracting(r -> r.channel())
+                .containsExactlyInAnyOrder(ChannelType.INSTAGRAM, ChannelType.GINITV);
+        assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.KAKAO_CHANNEL)
+                .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
+        assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
+                .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.RETRACTED);
+    }
+
+    @Test
+    void aFailingChannelIsReportedAndRetriedAloneWithoutTouchingTheOthers() {
+        harness.fakes.failingChannels.add(ChannelType.NAVER_BLOG);
+        EventCreationWorkflow workflow = harness.start(7);
+        harness.driveToReady(workflow, ChannelType.NAVER_BLOG, ChannelType.URIDONGNETV);
+        workflow.publish();
+        EventSnapshot scheduled = EventWorkflowHarness.awaitStep(workflow, EventStep.SCHEDULED);
+
+        assertThat(scheduled.distribution()).filteredOn(d -> d.channel() == ChannelType.NAVER_BLOG).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo(DistributionStatus.FAILED);
+                    assertThat(d.lastError()).contains("NAVER_BLOG is down");
+                });
+        assertThat(scheduled.distribution()).filteredOn(d -> d.channel() == ChannelType.URIDONGNETV)
+                .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
+        assertThatThrownBy(() -> workflow.retryChannel(ChannelType.URIDONGNETV))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("only FAILED channels");
+
+        harness.fakes.failingChannels.clear();
+        EventSnapshot retried = workflow.retryChannel(ChannelType.NAVER_BLOG);
+        assertThat(retried.distribution()).extracting(ChannelDistribution::status).containsOnly(DistributionStatus.PUBLISHED);
+        assertThat(retried.distribution()).filteredOn(d -> d.channel() == ChannelType.NAVER_BLOG)
+                .extracting(ChannelDistribution::attempts).containsExactly(2);
+        assertThat(harness.fakes.published).filteredOn(r -> r.channel() == ChannelType.URIDONGNETV).hasSize(1);
+        assertThat(harness.fakes.recordedSnapshot()).contains("distribution:1", "distribution:2");
+    }
+
+    @Test
+    void anAbandonedDraftExpires() {
+        EventCreationWorkflow workflow = harness.start(8);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
+        assertThat(result.status()).isEqualTo(EventStatus.EXPIRED);
+        assertThat(harness.now()).isAfterOrEqualTo(Instant.EPOCH.plus(Duration.ZERO));
+        assertThat(harness.fakes.recordedSnapshot()).contains("progress:EXPIRED:EXPIRED");
+    }
+
+    @Test
+    void regeneratingImagesReplacesThemAndClearsThePick() {
+        EventCreationWorkflow workflow = harness.start(9);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        workflow.selectRecommendation(new RecommendationChoice(0, null, null, null));
+        EventSnapshot first = EventWorkflowHarness.awaitStep(workflow, EventStep.EDIT_CONTENT);
+        EventSnapshot second = workflow.regenerateImages();
+        assertThat(second.images()).hasSize(9);
+        assertThat(second.images().get(0).imageId()).isNotEqualTo(first.images().get(0).imageId());
+        assertThatThrownBy(() -> workflow.editContent(new ContentChoice(first.images().get(0).imageId(), "t", "p", "g", null)))
+                .isInstanceOf(WorkflowUpdateException.class);
+    }
+}

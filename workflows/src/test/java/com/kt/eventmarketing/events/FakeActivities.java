@@ -1,0 +1,105 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.ai.AiPlanningActivities;
+import com.kt.eventmarketing.ai.Recommendation;
+import com.kt.eventmarketing.ai.RecommendationRequest;
+import com.kt.eventmarketing.ai.TrendAnalysis;
+import com.kt.eventmarketing.ai.TrendRequest;
+import com.kt.eventmarketing.content.GeneratedImage;
+import com.kt.eventmarketing.content.ImageGenerationActivities;
+import com.kt.eventmarketing.content.ImagePlatform;
+import com.kt.eventmarketing.content.ImageRequest;
+import com.kt.eventmarketing.content.ImageStyle;
+import com.kt.eventmarketing.distribution.ChannelPublishActivities;
+import com.kt.eventmarketing.distribution.ChannelPublishRequest;
+import com.kt.eventmarketing.distribution.ChannelPublishResult;
+import com.kt.eventmarketing.distribution.ChannelRetractRequest;
+import com.kt.eventmarketing.distribution.ChannelType;
+import io.temporal.failure.ApplicationFailure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test doubles of the third-party-facing activities, for the workflow's logic alone (the activities themselves
+ * are tested over HTTP against the sandbox, and end to end). They record what the workflow asked for.
+ */
+final class FakeActivities {
+    final Set<ChannelType> failingChannels = ConcurrentHashMap.newKeySet();
+    final List<ChannelPublishRequest> published = new CopyOnWriteArrayList<>();
+    final List<ChannelRetractRequest> retracted = new CopyOnWriteArrayList<>();
+    final List<String> recorded = new CopyOnWriteArrayList<>();
+    final AtomicInteger imageBatches = new AtomicInteger();
+
+    final AiPlanningActivities ai = new AiPlanningActivities() {
+        @Override
+        public TrendAnalysis analyzeTrends(TrendRequest request) {
+            return new TrendAnalysis(request.region() + " " + request.businessType() + " " + request.season(),
+                    List.of("SNS 인증"), List.of("음료 쿠폰"), List.of("팔로우"), List.of("주말 유동인구"), "fake");
+        }
+
+        @Override
+        public List<Recommendation> recommendEvents(RecommendationRequest request) {
+            List<Recommendation> out = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                out.add(new Recommendation("추천 " + i, "경품 " + i, "방법 " + i, 100 + i, 100_000L * (i + 1), 150.0 + i, "설명"));
+            }
+            return out;
+        }
+    };
+
+    final ImageGenerationActivities content = request -> {
+        int batch = imageBatches.incrementAndGet();
+        List<GeneratedImage> images = new ArrayList<>();
+        for (ImageStyle style : ImageStyle.values()) {
+            for (ImagePlatform platform : ImagePlatform.values()) {
+                String id = request.eventId() + "-" + batch + "-" + style + "-" + platform;
+                images.add(new GeneratedImage(id, style, platform, platform.width(), platform.height(),
+                        "http://img/" + id + ".png", "renderer"));
+            }
+        }
+        return images;
+    };
+
+    final ChannelPublishActivities channels = new ChannelPublishActivities() {
+        @Override
+        public ChannelPublishResult publish(ChannelPublishRequest request) {
+            if (failingChannels.contains(request.channel())) {
+                throw ApplicationFailure.newFailure(request.channel() + " is down", "ChannelDown");
+            }
+            published.add(request);
+            return new ChannelPublishResult(request.channel(), "ext-" + request.channel(), "http://post/" + request.channel());
+        }
+
+        @Override
+        public void retract(ChannelRetractRequest request) {
+            retracted.add(request);
+        }
+    };
+
+    final EventRecordActivities records = new EventRecordActivities() {
+        @Override
+        public void recordProgress(EventSnapshot snapshot) {
+            recorded.add("progress:" + snapshot.status() + ":" + snapshot.step());
+        }
+
+        @Override
+        public void recordApproval(EventSnapshot snapshot) {
+            recorded.add("approval:" + snapshot.status());
+        }
+
+        @Override
+        public void recordDistribution(EventSnapshot snapshot, int round) {
+            recorded.add("distribution:" + round);
+        }
+    };
+
+    List<String> recordedSnapshot() {
+        return Collections.unmodifiableList(new ArrayList<>(recorded));
+    }
+}
