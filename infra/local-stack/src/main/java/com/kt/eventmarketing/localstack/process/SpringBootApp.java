@@ -12,13 +12,17 @@ public final class SpringBootApp {
     }
 
     public static ChildProcess start(String name, Path jar, List<String> args, Map<String, String> environment) {
+        requireJar(name, jar);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        command.addAll(args);
+        return ChildProcess.start(name, command, environment, jar.toAbsolutePath().getParent());
+    }
+
+    public static void requireJar(String name, Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " does not exist. Build it first: ./mvnw -DskipTests install"
                     + " (or set KT_LOCAL_SERVERS_ONLY=1 to start only the servers)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
-        command.addAll(args);
-        return ChildProcess.start(name, command, environment, jar.toAbsolutePath().getParent());
     }
 
     static String javaBinary() {

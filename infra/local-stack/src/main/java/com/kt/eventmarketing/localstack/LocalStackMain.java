@@ -1,0 +1,140 @@
+package com.kt.eventmarketing.localstack;
+
+import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
+import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
+import com.kt.eventmarketing.localstack.postgres.PostgresServer;
+import com.kt.eventmarketing.localstack.process.ChildProcess;
+import com.kt.eventmarketing.localstack.process.SpringBootApp;
+import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
+import com.kt.eventmarketing.localstack.temporal.TemporalServer;
+import com.kt.eventmarketing.localstack.temporal.TemporalServers;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code infra/run-local.sh}: starts PostgreSQL, Redis, Kafka and Temporal with data under {@code .local/},
+ * then the sandbox, the API and two worker pools as child JVMs wired to them, and stops everything in
+ * reverse order on Ctrl-C. {@code KT_LOCAL_SERVERS_ONLY=1} starts only the servers (run the apps from an IDE).
+ */
+public final class LocalStackMain {
+    private final LocalStackSettings settings;
+    private final ShutdownStack started = new ShutdownStack();
+
+    private LocalStackMain(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        QuietServerLogs.apply();
+        LocalStackMain stack = new LocalStackMain(LocalStackSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack.started::closeAll, "local-stack-stop"));
+        try {
+            stack.run();
+        } catch (RuntimeException e) {
+            System.err.println("\nLocal stack failed to start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1); // the shutdown hook stops whatever did start
+        }
+        new CountDownLatch(1).await(); // keep serving until Ctrl-C
+    }
+
+    private void run() {
+        Map<String, String> connections = startServers();
+        if (settings.serversOnly()) {
+            printServers(connections);
+            System.out.println("KT_LOCAL_SERVERS_ONLY=1: apps not started. Export the variables above and run them from your IDE.");
+            return;
+        }
+        List<AppDefinition> apps = AppDefinition.all(settings);
+        // check every jar before starting any JVM: a missing build should fail in a second, not after a minute
+        apps.forEach(app -> SpringBootApp.requireJar(app.name(), app.jar()));
+        List<ChildProcess> children = new ArrayList<>();
+        for (AppDefinition app : apps) {
+            children.add(started.push(app.name(), SpringBootApp.start(app.name(), app.jar(), app.args(), connections)));
+        }
+        Map<String, String> health = awaitHealthy(apps, children);
+        printServers(connections);
+        printApps(apps, health, connections.getOrDefault("KT_TEMPORAL_UI_URL", "none (Java test server fallback)"));
+    }
+
+    private Map<String, String> startServers() {
+        PostgresServer postgres = started.push("PostgreSQL", timed("PostgreSQL",
+                () -> PostgresServer.persistent(settings.postgresPort(), settings.dataDirectory("postgres"))));
+        RedisServerProcess redis = started.push("Redis", timed("Redis",
+                () -> RedisServerProcess.persistent(settings.redisPort(), settings.dataDirectory("redis"))));
+        KafkaBroker kafka = started.push("Kafka", timed("Kafka",
+                () -> KafkaBroker.persistent(settings.kafkaPort(), settings.kafkaControllerPort(),
+                        settings.dataDirectory("kafka"), KafkaTopics.ALL)));
+        TemporalServer temporal = started.push("Temporal", timed("Temporal",
+                () -> TemporalServers.start(settings.temporalPort(), Optional.of(settings.temporalUiPort()),
+                        Optional.of(settings.dataDirectory("temporal").resolve("temporal.db")))));
+        System.out.println("Temporal: " + temporal.description());
+
+        // the names the apps' application.yml read
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KT_DB_URL", postgres.jdbcUrl());
+        env.put("KT_DB_USER", PostgresServer.USER);
+        env.put("KT_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KT_REDIS_URL", redis.url());
+        env.put("KT_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("KT_TEMPORAL_TARGET", temporal.target());
+        env.put("KT_EXTERNAL_BASE_URL", settings.loopbackUrl(settings.sandboxPort()));
+        env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
+        temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
+        return env;
+    }
+
+    private static <T> T timed(String name, Supplier<T> start) {
+        long begin = System.nanoTime();
+        T server = start.get();
+        System.out.printf("%s started in %.1f s%n", name, (System.nanoTime() - begin) / 1e9);
+        return server;
+    }
+
+    /** Apps may still be starting (or be broken); after the timeout we report whatever state they are in. */
+    private Map<String, String> awaitHealthy(List<AppDefinition> apps, List<ChildProcess> children) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.healthTimeoutSeconds()).toNanos();
+        Map<String, String> status = new LinkedHashMap<>();
+        while (true) {
+            for (int i = 0; i < apps.size(); i++) {
+                AppDefinition app = apps.get(i);
+                ChildProcess child = children.get(i);
+                status.put(app.name(), child.isAlive()
+                        ? HealthProbe.status(settings.loopbackUrl(app.port()))
+                        : "EXITED (code " + child.exitValue() + ")");
+            }
+            boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
+            if (settled || System.nanoTime() > deadline) {
+                return status;
+            }
+            Ports.sleep(Duration.ofSeconds(2));
+        }
+    }
+
+    private void printServers(Map<String, String> connections) {
+        System.out.println("\n==================== kt-event-marketing local stack ====================");
+        connections.forEach((name, value) -> System.out.printf("  %-22s %s%n", name, value));
+    }
+
+    private void printApps(List<AppDefinition> apps, Map<String, String> health, String temporalUi) {
+        System.out.println();
+        for (AppDefinition app : apps) {
+            System.out.printf("  %-12s %-28s %s%n", app.name(), settings.loopbackUrl(app.port()), health.get(app.name()));
+        }
+        String api = settings.loopbackUrl(settings.apiPort());
+        System.out.println();
+        System.out.println("  API              " + api);
+        System.out.println("  Swagger UI       " + api + "/swagger-ui.html");
+        System.out.println("  Health           " + api + "/actuator/health");
+        System.out.println("  Temporal Web UI  " + temporalUi);
+        System.out.println("  Stop with Ctrl-C (data stays in " + settings.repositoryRoot().resolve(".local") + ")");
+        System.out.println("=========================================================================\n");
+    }
+}

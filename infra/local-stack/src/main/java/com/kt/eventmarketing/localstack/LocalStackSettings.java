@@ -1,0 +1,68 @@
+package com.kt.eventmarketing.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Ports and paths of the local stack. Every port has a default and an environment variable that overrides it,
+ * so two stacks (or a stack and something else) can share a machine.
+ */
+public record LocalStackSettings(
+        Path repositoryRoot,
+        int postgresPort,
+        int redisPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int temporalPort,
+        int temporalUiPort,
+        int sandboxPort,
+        int apiPort,
+        int flowWorkerPort,
+        int activitiesWorkerPort,
+        boolean serversOnly,
+        int healthTimeoutSeconds) {
+
+    public static LocalStackSettings fromEnvironment(Map<String, String> env) {
+        // run-local.sh exports the repository root so the launcher works from any directory
+        Path root = Path.of(env.getOrDefault("KT_REPO_ROOT", ".")).toAbsolutePath().normalize();
+        return new LocalStackSettings(
+                root,
+                port(env, "KT_PG_PORT", 15432),
+                port(env, "KT_REDIS_PORT", 16379),
+                port(env, "KT_KAFKA_PORT", 19092),
+                port(env, "KT_KAFKA_CONTROLLER_PORT", 19093),
+                port(env, "KT_TEMPORAL_PORT", 7233),
+                port(env, "KT_TEMPORAL_UI_PORT", 8233),
+                port(env, "KT_SANDBOX_PORT", 8090),
+                port(env, "KT_API_PORT", 8080),
+                port(env, "KT_WORKER_FLOW_PORT", 8081),
+                port(env, "KT_WORKER_ACTIVITIES_PORT", 8082),
+                "1".equals(env.get("KT_LOCAL_SERVERS_ONLY")),
+                port(env, "KT_HEALTH_TIMEOUT_SECONDS", 120));
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'");
+        }
+    }
+
+    /** Data of every server lives under {@code .local/} (git-ignored), so a second run finds it again. */
+    public Path dataDirectory(String server) {
+        return repositoryRoot.resolve(".local").resolve(server);
+    }
+
+    public Path jar(String module, String artifactId) {
+        return repositoryRoot.resolve(module).resolve("target").resolve(artifactId + "-0.1.0-SNAPSHOT.jar");
+    }
+
+    public String loopbackUrl(int port) {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+}

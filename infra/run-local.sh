@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the whole backend locally without Docker: PostgreSQL, Redis, Kafka, Temporal (+ Web UI), the external-API
+# sandbox, the API and two worker pools. Data stays in .local/ between runs. Stop with Ctrl-C.
+#   KT_SKIP_BUILD=1          do not run the Maven build first
+#   KT_LOCAL_SERVERS_ONLY=1  start only the servers (run the apps from an IDE)
+#   KT_*_PORT                override ports (see LocalStackSettings)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/infra/scripts/select-java.sh"
+source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
+cd "$ROOT"
+
+if [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building (./mvnw -q -DskipTests install; KT_SKIP_BUILD=1 skips this)..."
+  ./mvnw -q -DskipTests install
+fi
+
+# the launcher runs from local-stack's compiled classes plus its runtime dependencies from ~/.m2
+CLASSPATH_FILE="$ROOT/infra/local-stack/target/runtime-classpath.txt"
+./mvnw -q -pl infra/local-stack dependency:build-classpath \
+  -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime
+
+export KT_REPO_ROOT="$ROOT"
+# exec: Ctrl-C reaches the JVM directly, whose shutdown hook stops every child and server in reverse order
+exec "$JAVA_HOME/bin/java" -cp "$ROOT/infra/local-stack/target/classes:$(cat "$CLASSPATH_FILE")" \
+  com.kt.eventmarketing.localstack.LocalStackMain
