@@ -1,0 +1,129 @@
+package com.kt.eventmarketing.distribution;
+
+import com.kt.eventmarketing.distribution.channel.ChannelConnections;
+import com.kt.eventmarketing.distribution.channel.ChannelEndpointProperties;
+import com.kt.eventmarketing.distribution.channel.ChannelsProperties;
+import com.kt.eventmarketing.distribution.channel.GiniTvAdapter;
+import com.kt.eventmarketing.distribution.channel.InstagramAdapter;
+import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
+import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
+import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
+import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.SandboxServer;
+import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChannelPublishActivitiesTest {
+
+    private final SandboxServer sandbox = SandboxServer.get();
+    private ChannelPublishActivitiesImpl activities;
+
+    @BeforeEach
+    void setUp() {
+        sandbox.reset();
+        ChannelEndpointProperties endpoint = new ChannelEndpointProperties(null, "channel-token", "17841400000",
+                Duration.ofSeconds(5));
+        ChannelConnections connections = new ChannelConnections(new ChannelsProperties(endpoint, endpoint, endpoint,
+                endpoint, endpoint, endpoint), sandbox.clients(), SandboxServer.guard());
+        activities = new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
+                new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections),
+                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelType.class)
+    void everyChannelAcceptsAPost(ChannelType channel) {
+        ChannelPublishResult result = activities.publish(request(channel, 10));
+
+        assertThat(result.channel()).isEqualTo(channel);
+        assertThat(result.externalId()).isNotBlank();
+    }
+
+    @Test
+    void aRepeatedPublishWithTheSameKeyCreatesOnePost() {
+        ChannelPublishResult first = activities.publish(request(ChannelType.INSTAGRAM, 11));
+        ChannelPublishResult second = activities.publish(request(ChannelType.INSTAGRAM, 11));
+
+        assertThat(second.externalId()).isEqualTo(first.externalId());
+        String log = sandbox.requests("instagram");
+        assertThat(countOf(log, "media_publish\",\"group\"")).isEqualTo(2);
+        assertThat(countOf(log, "\"replayed\":false")).isEqualTo(4); // create, publish and two permalink reads
+        assertThat(countOf(log, "\"replayed\":true")).isEqualTo(2);
+    }
+
+    @Test
+    void retractTakesThePostDownAndToleratesARepeat() {
+        ChannelPublishResult post = activities.publish(request(ChannelType.GINITV, 12));
+
+        activities.retract(new ChannelRetractRequest(12, ChannelType.GINITV, post.externalId()));
+        activities.retract(new ChannelRetractRequest(12, ChannelType.GINITV, post.externalId()));
+
+        assertThat(countOf(sandbox.requests("ginitv"), "\"method\":\"DELETE\"")).isEqualTo(2);
+    }
+
+    @Test
+    void a400IsNotRetryable() {
+        ChannelPublishRequest tooLong = new ChannelPublishRequest(13, ChannelType.RINGOBIZ, Map.of(), "가게",
+                "아주 긴 제목 ".repeat(40), "쿠폰", null, "http://img", "http://p", Instant.now(), Instant.now());
+
+        assertThatThrownBy(() -> activities.publish(tooLong))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.isNonRetryable()).isTrue();
+                    assertThat(failure.getType()).isEqualTo(ExternalCallFailures.REJECTED);
+                });
+    }
+
+    @Test
+    void a429CarriesRetryAfterAsNextRetryDelay() {
+        sandbox.setFaults("kakao", "{\"rateLimitPerSecond\":1}");
+        activities.publish(request(ChannelType.KAKAO_CHANNEL, 14));
+
+        assertThatThrownBy(() -> activities.publish(request(ChannelType.KAKAO_CHANNEL, 15)))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.isNonRetryable()).isFalse();
+                    assertThat(failure.getType()).isEqualTo(ExternalCallFailures.RATE_LIMITED);
+                    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
+    void theBreakerOpensAfterFailuresAndStopsCallingTheChannel() {
+        sandbox.setFaults("naver", "{\"outage\":true}");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> activities.publish(request(ChannelType.NAVER_BLOG, 16)))
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
+                            assertThat(failure.getType()).isEqualTo(ExternalCallFailures.SERVER_ERROR));
+        }
+
+        assertThatThrownBy(() -> activities.publish(request(ChannelType.NAVER_BLOG, 16)))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo(ExternalCallFailures.CIRCUIT_OPEN);
+                    assertThat(failure.isNonRetryable()).isFalse();
+                    assertThat(failure.getNextRetryDelay()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
+                });
+        assertThat(countOf(sandbox.requests("naver"), "\"status\":503")).isEqualTo(5);
+    }
+
+    private static ChannelPublishRequest request(ChannelType channel, long eventId) {
+        return new ChannelPublishRequest(eventId, channel, Map.of("radiusMeters", "800"), "맛있는 치킨",
+                "주말 인증샷 이벤트", "치킨 1마리", "매장에서 QR을 찍어 주세요", "http://127.0.0.1:8080/api/v1/images/x.png",
+                "http://127.0.0.1:8080/e/" + eventId, Instant.parse("2026-12-01T00:00:00Z"),
+                Instant.parse("2026-12-08T00:00:00Z"));
+    }
+
+    private static int countOf(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+}
