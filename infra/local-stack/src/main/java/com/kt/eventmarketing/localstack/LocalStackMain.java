@@ -10,7 +10,6 @@ import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +64,14 @@ public final class LocalStackMain {
     }
 
     private Map<String, String> startServers() {
-        PostgresServer postgres = started.push("PostgreSQL", timed("PostgreSQL",
+        PostgresServer postgres = started.push("PostgreSQL", StartupTimer.time("PostgreSQL",
                 () -> PostgresServer.persistent(settings.postgresPort(), settings.dataDirectory("postgres"))));
-        RedisServerProcess redis = started.push("Redis", timed("Redis",
+        RedisServerProcess redis = started.push("Redis", StartupTimer.time("Redis",
                 () -> RedisServerProcess.persistent(settings.redisPort(), settings.dataDirectory("redis"))));
-        KafkaBroker kafka = started.push("Kafka", timed("Kafka",
+        KafkaBroker kafka = started.push("Kafka", StartupTimer.time("Kafka",
                 () -> KafkaBroker.persistent(settings.kafkaPort(), settings.kafkaControllerPort(),
                         settings.dataDirectory("kafka"), KafkaTopics.ALL)));
-        TemporalServer temporal = started.push("Temporal", timed("Temporal",
+        TemporalServer temporal = started.push("Temporal", StartupTimer.time("Temporal",
                 () -> TemporalServers.start(settings.temporalPort(), Optional.of(settings.temporalUiPort()),
                         Optional.of(settings.dataDirectory("temporal").resolve("temporal.db")))));
         System.out.println("Temporal: " + temporal.description());
@@ -89,13 +88,6 @@ public final class LocalStackMain {
         env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
         temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
         return env;
-    }
-
-    private static <T> T timed(String name, Supplier<T> start) {
-        long begin = System.nanoTime();
-        T server = start.get();
-        System.out.printf("%s started in %.1f s%n", name, (System.nanoTime() - begin) / 1e9);
-        return server;
     }
 
     /** Apps may still be starting (or be broken); after the timeout we report whatever state they are in. */

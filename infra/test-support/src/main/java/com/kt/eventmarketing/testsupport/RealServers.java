@@ -1,13 +1,14 @@
 package com.kt.eventmarketing.testsupport;
 
+import com.kt.eventmarketing.localstack.Ports;
 import com.kt.eventmarketing.localstack.QuietServerLogs;
+import com.kt.eventmarketing.localstack.StartupTimer;
 import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
-import com.kt.eventmarketing.localstack.Ports;
 
 import java.util.Optional;
 
@@ -88,10 +89,11 @@ public final class RealServers {
     private record Running(PostgresServer postgres, RedisServerProcess redis, KafkaBroker kafka, TemporalServer temporal) {
 
         static Running start() {
-            PostgresServer postgres = PostgresServer.ephemeral();
-            RedisServerProcess redis = RedisServerProcess.ephemeral();
-            KafkaBroker kafka = KafkaBroker.ephemeral(KafkaTopics.ALL);
-            TemporalServer temporal = TemporalServers.start(Ports.freePort(), Optional.empty(), Optional.empty());
+            PostgresServer postgres = StartupTimer.time("PostgreSQL", PostgresServer::ephemeral);
+            RedisServerProcess redis = StartupTimer.time("Redis", RedisServerProcess::ephemeral);
+            KafkaBroker kafka = StartupTimer.time("Kafka", () -> KafkaBroker.ephemeral(KafkaTopics.ALL));
+            TemporalServer temporal = StartupTimer.time("Temporal",
+                    () -> TemporalServers.start(Ports.freePort(), Optional.empty(), Optional.empty()));
             return new Running(postgres, redis, kafka, temporal);
         }
 
