@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.content;
 
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.content.blob.BlobStore;
 import com.kt.eventmarketing.content.imageapi.ImageApiClient;
 import com.kt.eventmarketing.content.render.Png;
@@ -30,10 +31,10 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
     private final ImageApiClient imageApi;
     private final PosterRenderer renderer;
     private final BlobStore blobs;
-    private final ImageUrlProperties urls;
+    private final PublicUrlProperties urls;
 
     public ImageGenerationActivitiesImpl(ImageApiClient imageApi, PosterRenderer renderer, BlobStore blobs,
-                                         ImageUrlProperties urls) {
+                                         PublicUrlProperties urls) {
         this.imageApi = imageApi;
         this.renderer = renderer;
         this.blobs = blobs;

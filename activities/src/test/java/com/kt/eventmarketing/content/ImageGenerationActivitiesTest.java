@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.content;
 
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.content.blob.BlobStoreProperties;
 import com.kt.eventmarketing.content.blob.FileSystemBlobStore;
 import com.kt.eventmarketing.content.imageapi.ImageApiClient;
@@ -40,7 +41,7 @@ class ImageGenerationActivitiesTest {
                 Duration.ofSeconds(10)), sandbox.clients(), SandboxServer.guard());
         environment = TestActivityEnvironment.newInstance();
         environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(imageApi,
-                new PosterRenderer(), blobs, new ImageUrlProperties(URI.create("http://127.0.0.1:8080"))));
+                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080"))));
         activities = environment.newActivityStub(ImageGenerationActivities.class,
                 ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
     }

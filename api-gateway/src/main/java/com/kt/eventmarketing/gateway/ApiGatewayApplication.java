@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The REST edge. It starts, updates, signals and queries workflows but never runs activities, so the
  * activity implementations and third-party clients (packages ai, content, distribution and every
- * {@code *ActivitiesImpl}) are left out of its component scan.
+ * {@code *ActivitiesImpl}, the resilience guards of outgoing calls) are left out of its component scan.
  */
 @SpringBootApplication
 @ComponentScan(basePackages = {
@@ -21,8 +21,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "com.kt.eventmarketing.users",
         "com.kt.eventmarketing.events",
         "com.kt.eventmarketing.participation",
-        "com.kt.eventmarketing.analytics"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*ActivitiesImpl"))
+        "com.kt.eventmarketing.analytics",
+        "com.kt.eventmarketing.content.api",
+        "com.kt.eventmarketing.content.blob"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = {".*ActivitiesImpl", "com\\.kt\\.eventmarketing\\.shared\\.resilience\\..*"}))
 @ConfigurationPropertiesScan("com.kt.eventmarketing")
 @EntityScan("com.kt.eventmarketing")
 @EnableJpaRepositories("com.kt.eventmarketing")

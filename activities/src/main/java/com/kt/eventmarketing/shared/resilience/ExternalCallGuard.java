@@ -10,6 +10,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -34,6 +35,7 @@ public class ExternalCallGuard {
     private final Duration waitInOpenState;
     private final Clock clock;
 
+    @Autowired
     public ExternalCallGuard(ResilienceProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
         this(properties, meterRegistry.getIfAvailable(), Clock.systemUTC());
     }

@@ -7,6 +7,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -114,6 +115,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse standard) {
+            // Spring MVC's own failures (406, 413, …) already know their status.
+            HttpStatus status = HttpStatus.valueOf(standard.getStatusCode().value());
+            return ProblemWriter.problem(status, status.getReasonPhrase(), standard.getBody().getDetail(), List.of());
+        }
         String reference = java.util.UUID.randomUUID().toString();
         log.error("unexpected failure, reference {}", reference, e);
         return ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

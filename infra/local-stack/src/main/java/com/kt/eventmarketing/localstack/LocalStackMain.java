@@ -86,6 +86,8 @@ public final class LocalStackMain {
         env.put("KT_TEMPORAL_TARGET", temporal.target());
         env.put("KT_EXTERNAL_BASE_URL", settings.loopbackUrl(settings.sandboxPort()));
         env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
+        // gateway serves what the content pool stores: both must see one directory
+        env.put("KT_BLOB_DIR", settings.dataDirectory("blobs").toString());
         temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
         return env;
     }

@@ -58,8 +58,9 @@ public record LocalStackSettings(
         return repositoryRoot.resolve(".local").resolve(server);
     }
 
+    /** The runnable (repackaged) jar; the plain jar stays the main artifact so modules can depend on it. */
     public Path jar(String module, String artifactId) {
-        return repositoryRoot.resolve(module).resolve("target").resolve(artifactId + "-0.1.0-SNAPSHOT.jar");
+        return repositoryRoot.resolve(module).resolve("target").resolve(artifactId + "-0.1.0-SNAPSHOT-exec.jar");
     }
 
     public String loopbackUrl(int port) {

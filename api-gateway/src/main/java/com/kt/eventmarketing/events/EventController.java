@@ -1,0 +1,126 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.distribution.ChannelType;
+import com.kt.eventmarketing.gateway.security.CurrentOwner;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/events")
+@Tag(name = "Events", description = "The owner's event creation flow, driven through its Temporal workflow")
+public class EventController {
+    private final EventService events;
+
+    public EventController(EventService events) {
+        this.events = events;
+    }
+
+    @PostMapping
+    @Operation(summary = "Start an event for a purpose; AI planning runs in the background (202)")
+    public ResponseEntity<EventViews.Created> create(@Valid @RequestBody EventRequests.Create request) {
+        EventViews.Created created = events.create(CurrentOwner.id(), request.objective());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/events/" + created.eventId())).body(created);
+    }
+
+    @GetMapping
+    public EventViews.Page<EventViews.Summary> list(@RequestParam(required = false) EventStatus status,
+                                                    @RequestParam(required = false) EventObjective objective,
+                                                    @RequestParam(required = false) String keyword,
+                                                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+                                                    @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be 1-100") @Max(value = 100, message = "must be 1-100") int size) {
+        return events.list(CurrentOwner.id(), status, objective, keyword, page, size);
+    }
+
+    @GetMapping("/dashboard")
+    @Operation(summary = "ACTIVE, APPROVED and ENDED events, at most 5 each, newest first")
+    public EventViews.Dashboard dashboard() {
+        return events.dashboard(CurrentOwner.id());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The event with its workflow step and everything chosen so far")
+    public EventViews.Detail detail(@PathVariable long id) {
+        return events.detail(CurrentOwner.id(), id);
+    }
+
+    @GetMapping("/{id}/recommendations")
+    public EventViews.Recommendations recommendations(@PathVariable long id) {
+        return events.recommendations(CurrentOwner.id(), id);
+    }
+
+    @PutMapping("/{id}/recommendation")
+    @Operation(summary = "Pick one of the three recommendations, optionally editing title, prize and participation method")
+    public EventViews.Detail selectRecommendation(@PathVariable long id, @Valid @RequestBody EventRequests.SelectRecommendation body) {
+        var choice = new RecommendationChoice(body.index(), body.title(), body.prize(), body.participationMethod());
+        return events.change(CurrentOwner.id(), id, wf -> wf.selectRecommendation(choice));
+    }
+
+    @GetMapping("/{id}/images")
+    public EventViews.Images images(@PathVariable long id) {
+        return events.images(CurrentOwner.id(), id);
+    }
+
+    @PostMapping("/{id}/images/regenerate")
+    public EventViews.Detail regenerateImages(@PathVariable long id) {
+        return events.change(CurrentOwner.id(), id, EventCreationWorkflow::regenerateImages);
+    }
+
+    @PutMapping("/{id}/content")
+    @Operation(summary = "Pick an image and set the texts and colours")
+    public EventViews.Detail content(@PathVariable long id, @Valid @RequestBody EventRequests.Content body) {
+        var choice = new ContentChoice(body.imageId(), body.title().trim(), body.prize().trim(), body.guide().trim(),
+                new Colors(body.colors().background(), body.colors().text(), body.colors().accent()));
+        return events.change(CurrentOwner.id(), id, wf -> wf.editContent(choice));
+    }
+
+    @PutMapping("/{id}/channels")
+    @Operation(summary = "Choose at least one channel with its settings, and the event period")
+    public EventViews.Detail channels(@PathVariable long id, @Valid @RequestBody EventRequests.Channels body) {
+        var choice = new ChannelChoice(body.channels().stream()
+                .map(c -> new ChannelSelection(c.type(), c.settings() == null ? java.util.Map.of() : c.settings()))
+                .collect(Collectors.toList()), body.startAt(), body.endAt());
+        return events.change(CurrentOwner.id(), id, wf -> wf.chooseChannels(choice));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Check readiness, approve, and distribute to every chosen channel")
+    public EventViews.Detail publish(@PathVariable long id) {
+        return events.change(CurrentOwner.id(), id, EventCreationWorkflow::publish);
+    }
+
+    @GetMapping("/{id}/distribution")
+    public EventViews.Distribution distribution(@PathVariable long id) {
+        return events.distribution(CurrentOwner.id(), id);
+    }
+
+    @PostMapping("/{id}/distribution/{channel}/retry")
+    @Operation(summary = "Publish one failed channel again; the others are not touched")
+    public EventViews.Detail retry(@PathVariable long id, @PathVariable ChannelType channel) {
+        return events.change(CurrentOwner.id(), id, wf -> wf.retryChannel(channel));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Cancel the event at any step; published posts are retracted where the channel allows it")
+    public EventViews.Detail cancel(@PathVariable long id, @RequestBody(required = false) @Valid EventRequests.Cancel body) {
+        String reason = body == null || body.reason() == null ? "cancelled by the owner" : body.reason();
+        return events.change(CurrentOwner.id(), id, wf -> wf.cancel(reason));
+    }
+}

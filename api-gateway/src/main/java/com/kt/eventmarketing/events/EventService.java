@@ -1,0 +1,141 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.events.persistence.EventRow;
+import com.kt.eventmarketing.events.persistence.EventRowRepository;
+import com.kt.eventmarketing.gateway.web.ApiException;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.users.persistence.Store;
+import com.kt.eventmarketing.users.persistence.StoreRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Owner-side event use cases. Every lookup is scoped to the calling owner: another owner's event is a 404. */
+@Service
+public class EventService {
+    private static final Logger log = LoggerFactory.getLogger(EventService.class);
+
+    private final EventRowRepository events;
+    private final StoreRepository stores;
+    private final EventWorkflows workflows;
+    private final EventProperties properties;
+    private final PublicUrlProperties urls;
+    private final MeterRegistry meters;
+
+    public EventService(EventRowRepository events, StoreRepository stores, EventWorkflows workflows,
+                        EventProperties properties, PublicUrlProperties urls, MeterRegistry meters) {
+        this.events = events;
+        this.stores = stores;
+        this.workflows = workflows;
+        this.properties = properties;
+        this.urls = urls;
+        this.meters = meters;
+    }
+
+    /** Inserts the DRAFT row, then starts its workflow; if Temporal refuses, the row is removed again. */
+    public EventViews.Created create(long ownerId, EventObjective objective) {
+        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> ApiException.notFound("store"));
+        EventRow row = events.saveAndFlush(EventRow.draft(ownerId, store.getId(), objective));
+        EventCreationInput input = new EventCreationInput(row.getId(), ownerId, store.getId(), store.getName(),
+                store.getBusinessType(), store.getAddress(), store.region(), objective,
+                urls.participationUrl(row.getId()), properties.draftExpiry());
+        try {
+            workflows.start(input, store.getName());
+        } catch (RuntimeException e) {
+            events.deleteById(row.getId());
+            log.error("could not start the workflow of event {}", row.getId(), e);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Workflow service unavailable",
+                    "the event could not be started; try again shortly", List.of());
+        }
+        meters.counter("kt.events.created", "objective", objective.name()).increment();
+        log.info("event created: eventId={} workflowId={}", row.getId(), EventCreationInput.workflowId(row.getId()));
+        return new EventViews.Created(row.getId(), row.getStatus(), row.getStep());
+    }
+
+    public EventViews.Page<EventViews.Summary> list(long ownerId, EventStatus status, EventObjective objective,
+                                                    String keyword, int page, int size) {
+        Specification<EventRow> spec = (root, query, cb) -> cb.equal(root.get("ownerId"), ownerId);
+        if (status != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (objective != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("objective"), objective));
+        }
+        if (keyword != null && !keyword.isBlank()) {
+            String like = "%" + keyword.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
+                    cb.like(cb.lower(root.get("prize")), like, '\\')));
+        }
+        var result = events.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id")));
+        return new EventViews.Page<>(result.getContent().stream().map(EventViews.Summary::of).toList(),
+                page, size, result.getTotalElements());
+    }
+
+    public EventViews.Dashboard dashboard(long ownerId) {
+        Function<EventStatus, List<EventViews.Summary>> top5 = status -> events
+                .findTop5ByOwnerIdAndStatusOrderByCreatedAtDesc(ownerId, status).stream().map(EventViews.Summary::of).toList();
+        return new EventViews.Dashboard(top5.apply(EventStatus.ACTIVE), top5.apply(EventStatus.APPROVED),
+                top5.apply(EventStatus.ENDED));
+    }
+
+    public EventViews.Detail detail(long ownerId, long eventId) {
+        EventRow row = owned(ownerId, eventId);
+        return workflows.snapshot(eventId).map(s -> merge(row, s)).orElseGet(() -> fromRow(row));
+    }
+
+    public EventViews.Recommendations recommendations(long ownerId, long eventId) {
+        EventSnapshot s = live(ownerId, eventId);
+        return new EventViews.Recommendations(eventId, s.step(), s.trends(), s.recommendations(), s.selectedRecommendation());
+    }
+
+    public EventViews.Images images(long ownerId, long eventId) {
+        EventSnapshot s = live(ownerId, eventId);
+        return new EventViews.Images(eventId, s.step(), s.images(), s.imageId());
+    }
+
+    public EventViews.Distribution distribution(long ownerId, long eventId) {
+        EventSnapshot s = live(ownerId, eventId);
+        return new EventViews.Distribution(eventId, s.status(), s.distribution());
+    }
+
+    /** Runs an Update on the owner's event and answers with the merged detail. */
+    public EventViews.Detail change(long ownerId, long eventId, Function<EventCreationWorkflow, EventSnapshot> update) {
+        EventRow row = owned(ownerId, eventId);
+        return merge(row, workflows.update(eventId, update));
+    }
+
+    private EventSnapshot live(long ownerId, long eventId) {
+        owned(ownerId, eventId);
+        return workflows.snapshot(eventId).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                "Workflow service unavailable", "the event's live state cannot be read right now", List.of()));
+    }
+
+    private EventRow owned(long ownerId, long eventId) {
+        return events.findByIdAndOwnerId(eventId, ownerId).orElseThrow(() -> ApiException.notFound("event " + eventId));
+    }
+
+    private EventViews.Detail merge(EventRow row, EventSnapshot s) {
+        return new EventViews.Detail(row.getId(), row.getObjective(), s.status(), s.step(), true, s.title(), s.prize(),
+                s.participationMethod(), s.guide(), s.expectedParticipants(), s.estimatedCost(), s.expectedRoi(),
+                s.imageId(), s.imageUrl(), s.imageProvider(), s.colors(), s.channels(), s.distribution(),
+                s.startAt(), s.endAt(), s.failureReason(), urls.participationUrl(row.getId()),
+                row.getViewCount(), row.getCreatedAt(), row.getUpdatedAt());
+    }
+
+    private EventViews.Detail fromRow(EventRow row) {
+        return new EventViews.Detail(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), false,
+                row.getTitle(), row.getPrize(), row.getParticipationMethod(), row.getGuide(), row.getExpectedParticipants(),
+                row.getEstimatedCost(), row.getExpectedRoi(), null, row.getImageUrl(), null, null, List.of(), List.of(),
+                row.getStartAt(), row.getEndAt(), null, urls.participationUrl(row.getId()), row.getViewCount(),
+                row.getCreatedAt(), row.getUpdatedAt());
+    }
+}

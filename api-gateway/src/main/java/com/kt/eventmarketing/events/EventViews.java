@@ -1,0 +1,55 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.ai.Recommendation;
+import com.kt.eventmarketing.ai.TrendAnalysis;
+import com.kt.eventmarketing.content.GeneratedImage;
+import com.kt.eventmarketing.events.persistence.EventRow;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of the events API. */
+public final class EventViews {
+    private EventViews() {
+    }
+
+    public record Created(long eventId, EventStatus status, EventStep step) {
+    }
+
+    public record Summary(long eventId, EventObjective objective, EventStatus status, EventStep step, String title,
+                          String prize, Instant startAt, Instant endAt, long viewCount, Instant createdAt) {
+        static Summary of(EventRow row) {
+            return new Summary(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), row.getTitle(),
+                    row.getPrize(), row.getStartAt(), row.getEndAt(), row.getViewCount(), row.getCreatedAt());
+        }
+    }
+
+    public record Page<T>(List<T> content, int page, int size, long totalElements) {
+    }
+
+    public record Dashboard(List<Summary> active, List<Summary> approved, List<Summary> ended) {
+    }
+
+    public record Recommendations(long eventId, EventStep step, TrendAnalysis trends, List<Recommendation> recommendations,
+                                  Integer selectedIndex) {
+    }
+
+    public record Images(long eventId, EventStep step, List<GeneratedImage> images, String selectedImageId) {
+    }
+
+    public record Distribution(long eventId, EventStatus status, List<ChannelDistribution> channels) {
+    }
+
+    /**
+     * The database row merged with the workflow's live state. {@code live} is false when Temporal could not be
+     * asked and only the row is shown.
+     */
+    public record Detail(long eventId, EventObjective objective, EventStatus status, EventStep step, boolean live,
+                         String title, String prize, String participationMethod, String guide,
+                         Integer expectedParticipants, Long estimatedCost, Double expectedRoi,
+                         String imageId, String imageUrl, String imageProvider, Colors colors,
+                         List<ChannelSelection> channels, List<ChannelDistribution> distribution,
+                         Instant startAt, Instant endAt, String failureReason, String participationUrl,
+                         long viewCount, Instant createdAt, Instant updatedAt) {
+    }
+}

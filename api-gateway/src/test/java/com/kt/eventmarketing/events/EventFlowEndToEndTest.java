@@ -1,0 +1,276 @@
+package com.kt.eventmarketing.events;
+
+import com.kt.eventmarketing.gateway.ApiClient;
+import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.Owners;
+import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.localstack.process.ChildProcess;
+import com.kt.eventmarketing.localstack.process.SpringBootApp;
+import com.kt.eventmarketing.testsupport.RealServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole owner flow over REST: register → create → select → content → channels → publish → ACTIVE, with
+ * api-gateway, a worker process polling every task queue and the external-API sandbox all running on the real
+ * servers (PostgreSQL, Redis, Kafka, Temporal).
+ */
+@WithRealServers
+@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class EventFlowEndToEndTest {
+    /** Built by the reactor before this module's tests (`./mvnw verify`); both run as their own processes. */
+    private static final Path WORKERS_JAR = Path.of("../workers/target/workers-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+    private static final Path SANDBOX_JAR = Path.of("../infra/sandbox/target/sandbox-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+
+    private static ChildProcess sandbox;
+    private static ChildProcess workers;
+    private static String sandboxUrl;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    ApiClient api;
+
+    @BeforeAll
+    static void startWorkersAndSandbox() throws Exception {
+        int sandboxPort = freePort();
+        sandbox = SpringBootApp.start("sandbox", SANDBOX_JAR, List.of("--server.port=" + sandboxPort), Map.of());
+        sandboxUrl = "http://127.0.0.1:" + sandboxPort;
+        awaitHealthy(sandbox, sandboxUrl + "/actuator/health");
+        // Gateway and workers share the blob store directory, as on the local stack.
+        String blobs = Files.createTempDirectory("kt-blobs").toString();
+        System.setProperty("kt.blob.dir", blobs);
+        // The gateway's port is chosen here so the workers can draw image and participation URLs that point at it.
+        int gatewayPort = freePort();
+        System.setProperty("server.port", Integer.toString(gatewayPort));
+        System.setProperty("kt.public.base-url", "http://127.0.0.1:" + gatewayPort);
+        int workersPort = freePort();
+        workers = SpringBootApp.start("workers", WORKERS_JAR, List.of("--server.port=" + workersPort), Map.of(
+                "KT_DB_URL", RealServers.jdbcUrl(), "KT_DB_USER", RealServers.dbUser(), "KT_DB_PASSWORD", RealServers.dbPassword(),
+                "KT_REDIS_URL", RealServers.redisUrl(), "KT_KAFKA_BOOTSTRAP", RealServers.kafkaBootstrap(),
+                "KT_TEMPORAL_TARGET", RealServers.temporalTarget(), "KT_EXTERNAL_BASE_URL", sandboxUrl, "KT_BLOB_DIR", blobs,
+                "KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + gatewayPort,
+                "KT_WORKER_TASK_QUEUES", "event-workflow,core,ai,content,distribution"));
+        awaitHealthy(workers, "http://127.0.0.1:" + workersPort + "/actuator/health");
+    }
+
+    @AfterAll
+    static void stop() {
+        System.clearProperty("server.port");
+        System.clearProperty("kt.public.base-url");
+        if (workers != null) {
+            workers.stop(Duration.ofSeconds(20));
+        }
+        if (sandbox != null) {
+            sandbox.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void ownerDrivesAnEventFromPurposeToActive() throws Exception {
+        String token = Owners.registerAndToken(api);
+        var created = api.post("/api/v1/events", token, Map.of("objective", "NEW_CUSTOMERS"));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        long eventId = created.json().get("eventId").asLong();
+        assertThat(created.location()).isEqualTo("/api/v1/events/" + eventId);
+        assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+
+        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
+        JsonNode plan = api.get("/api/v1/events/" + eventId + "/recommendations", token).json();
+        assertThat(plan.get("recommendations").size()).isEqualTo(3);
+        assertThat(plan.get("trends").get("topPrizes").size()).isGreaterThan(0);
+
+        var badIndex = api.put("/api/v1/events/" + eventId + "/recommendation", token, Map.of("index", 5));
+        assertThat(badIndex.status()).isEqualTo(400);
+        assertThat(badIndex.json().get("errors").get(0).get("field").asString()).isEqualTo("index");
+        var tooEarly = api.put("/api/v1/events/" + eventId + "/content", token, content("whatever"));
+        assertThat(tooEarly.status()).as(tooEarly.body()).isEqualTo(409);
+
+        var selected = api.put("/api/v1/events/" + eventId + "/recommendation", token,
+                Map.of("index", 1, "title", "주말 치킨 대잔치"));
+        assertThat(selected.status()).as(selected.body()).isEqualTo(200);
+        assertThat(selected.json().get("title").asString()).isEqualTo("주말 치킨 대잔치");
+
+        awaitDetail(token, eventId, d -> d.get("step").asString().equals("EDIT_CONTENT"));
+        JsonNode images = api.get("/api/v1/events/" + eventId + "/images", token).json().get("images");
+        assertThat(images.size()).isEqualTo(9);
+        JsonNode kakao = null;
+        for (JsonNode image : images) {
+            if (image.get("platform").asString().equals("NAVER")) {
+                kakao = image;
+            }
+        }
+        assertThat(kakao).isNotNull();
+        byte[] png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(kakao.get("url").asString())).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        var decoded = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(decoded.getWidth()).isEqualTo(800);
+        assertThat(decoded.getHeight()).isEqualTo(600);
+
+        assertThat(api.put("/api/v1/events/" + eventId + "/content", token, content(kakao.get("imageId").asString())).status())
+                .isEqualTo(200);
+        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_CHANNELS"));
+
+        Instant startAt = Instant.now().plusSeconds(4);
+        var channels = api.put("/api/v1/events/" + eventId + "/channels", token, Map.of(
+                "channels", List.of(Map.of("type", "INSTAGRAM"), Map.of("type", "NAVER_BLOG"),
+                        Map.of("type", "URIDONGNETV", "settings", Map.of("radiusMeters", "700"))),
+                "startAt", startAt.toString(), "endAt", startAt.plus(Duration.ofDays(7)).toString()));
+        assertThat(channels.status()).as(channels.body()).isEqualTo(200);
+
+        var published = api.post("/api/v1/events/" + eventId + "/publish", token, null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("status").asString()).isEqualTo("APPROVED");
+
+        JsonNode active = awaitDetail(token, eventId, d -> d.get("status").asString().equals("ACTIVE"));
+        assertThat(active.get("step").asString()).isEqualTo("ACTIVE");
+        JsonNode distribution = api.get("/api/v1/events/" + eventId + "/distribution", token).json().get("channels");
+        assertThat(distribution.size()).isEqualTo(3);
+        distribution.forEach(c -> assertThat(c.get("status").asString()).as(c.toString()).isEqualTo("PUBLISHED"));
+
+        // The database trails the workflow: row ACTIVE, channel rows PUBLISHED, both Kafka messages relayed.
+        assertThat(jdbc.queryForObject("select status from events where id = ?", String.class, eventId)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList("select status from event_channels where event_id = ?", String.class, eventId))
+                .containsOnly("PUBLISHED").hasSize(3);
+        awaitTrue(() -> jdbc.queryForObject("select count(*) from outbox where message_key = ? and published_at is not null",
+                Integer.class, Long.toString(eventId)) == 2);
+
+        // Each channel got exactly one post (the sandbox records every request with its idempotency key).
+        for (String channel : List.of("INSTAGRAM", "NAVER_BLOG", "URIDONGNETV")) {
+            String log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandboxUrl
+                    + "/admin/requests?idempotencyKey=event-" + eventId + "-" + channel)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(log).as(channel).contains("event-" + eventId + "-" + channel);
+        }
+
+        // Another owner sees nothing of it.
+        String other = Owners.registerAndToken(api);
+        assertThat(api.get("/api/v1/events/" + eventId, other).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/events/" + eventId + "/distribution", other).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/events/" + eventId, other).status()).isEqualTo(404);
+
+        JsonNode dashboard = api.get("/api/v1/events/dashboard", token).json();
+        assertThat(dashboard.get("active").get(0).get("eventId").asLong()).isEqualTo(eventId);
+        JsonNode list = api.get("/api/v1/events?status=ACTIVE&keyword=대잔치&page=0&size=10", token).json();
+        assertThat(list.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/events?size=500", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void ownerCancelsWhilePlanning() {
+        String token = Owners.registerAndToken(api);
+        long eventId = api.post("/api/v1/events", token, Map.of("objective", "REVISIT")).json().get("eventId").asLong();
+        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
+        var cancelled = api.delete("/api/v1/events/" + eventId, token);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        awaitTrue(() -> "CANCELLED".equals(jdbc.queryForObject("select status from events where id = ?", String.class, eventId)));
+        assertThat(api.delete("/api/v1/events/" + eventId, token).status()).isEqualTo(409);
+    }
+
+    @Test
+    void badObjectiveIsA400() {
+        String token = Owners.registerAndToken(api);
+        var response = api.post("/api/v1/events", token, Map.of("objective", "WORLD_DOMINATION"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("objective");
+        assertThat(api.post("/api/v1/events", null, Map.of("objective", "SALES")).status()).isEqualTo(401);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitHealthy(ChildProcess process, String healthUrl) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(process.name() + " exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(healthUrl)).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(process.name() + " not healthy within 120 s");
+    }
+
+    private static Map<String, Object> content(String imageId) {
+        return Map.of("imageId", imageId, "title", "주말 치킨 대잔치", "prize", "후라이드 1마리", "guide", "매장 방문 후 QR로 참여하세요",
+                "colors", Map.of("background", "#FFF8E1", "text", "#212121", "accent", "#FF5722"));
+    }
+
+    private JsonNode awaitDetail(String token, long eventId, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            var response = api.get("/api/v1/events/" + eventId, token);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            last = response.json();
+            if (condition.test(last)) {
+                return last;
+            }
+            if ("FAILED".equals(last.get("step").asString())) {
+                throw new AssertionError("the event failed: " + last);
+            }
+            sleep();
+        }
+        throw new AssertionError("condition not reached; last detail " + last);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("condition not reached in 30 s");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

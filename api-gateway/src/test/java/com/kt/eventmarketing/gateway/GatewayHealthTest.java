@@ -1,0 +1,38 @@
+package com.kt.eventmarketing.gateway;
+
+import com.kt.eventmarketing.testsupport.WithRealServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Boots api-gateway against real PostgreSQL, Redis, Kafka and Temporal and expects every dependency UP. */
+@WithRealServers
+@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayHealthTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void healthIsUpWithEveryDependency() {
+        var health = new ApiClient(port).get("/actuator/health", null);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        var json = health.json();
+        assertThat(json.get("status").asString()).isEqualTo("UP");
+        for (String component : new String[]{"db", "redis", "kafka", "temporal"}) {
+            assertThat(json.get("components").get(component).get("status").asString()).as(component).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void openApiAndPrometheusAreServed() {
+        ApiClient api = new ApiClient(port);
+        var docs = api.getAnything("/v3/api-docs");
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/users/register").contains("/api/v1/events/{id}/publish");
+        var metrics = api.getAnything("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+}
