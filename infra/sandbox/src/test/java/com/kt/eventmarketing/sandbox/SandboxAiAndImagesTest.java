@@ -87,13 +87,21 @@ class SandboxAiAndImagesTest {
     void imageGenerationReturnsAPngOfTheRequestedSize() throws Exception {
         String response = mvc.perform(post("/v1/images/generations").header("Authorization", "Bearer k")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"prompt\":\"치킨 이벤트 포스터\",\"size\":\"800x600\",\"response_format\":\"b64_json\"}"))
+                        .content("{\"prompt\":\"치킨 이벤트 포스터\",\"size\":\"1536x1024\",\"response_format\":\"b64_json\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         byte[] png = Base64.getDecoder().decode(json.readTree(response).path("data").get(0).path("b64_json").asString());
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 
-        assertThat(image.getWidth()).isEqualTo(800);
-        assertThat(image.getHeight()).isEqualTo(600);
+        assertThat(image.getWidth()).isEqualTo(1536);
+        assertThat(image.getHeight()).isEqualTo(1024);
+    }
+
+    @Test
+    void aSizeTheRealApiRejectsIs400() throws Exception {
+        mvc.perform(post("/v1/images/generations").header("Authorization", "Bearer k")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"포스터\",\"size\":\"1080x1080\",\"response_format\":\"b64_json\"}"))
+                .andExpect(status().isBadRequest());
     }
 
     private String prompt(String task) {

@@ -11,13 +11,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** OpenAI-compatible {@code POST /v1/images/generations}: answers a real PNG of the requested size. */
+/**
+ * OpenAI-compatible {@code POST /v1/images/generations}: answers a real PNG of the requested size. Like the real API
+ * it accepts only the sizes its models support and answers 400 for any other, so a client asking for a platform size
+ * such as 1080x1080 fails here as it would in production.
+ */
 @RestController
 public class ImageGenerationController {
 
-    /** Keeps a typo in a size from making the sandbox allocate gigabytes. */
-    private static final int MAX_SIDE = 2048;
+    /** The sizes of gpt-image-1, dall-e-3 and dall-e-2 together; "auto" answers 1024x1024. */
+    static final Set<String> SUPPORTED_SIZES = Set.of("auto", "1024x1024", "1536x1024", "1024x1536", "1792x1024",
+            "1024x1792", "512x512", "256x256");
 
     private final PlaceholderPainter painter;
 
@@ -38,7 +45,9 @@ public class ImageGenerationController {
         int[] size = parseSize(request.size());
         if (size == null) {
             return ResponseEntity.badRequest().body(Map.of("error",
-                    Map.of("message", "size must be WIDTHxHEIGHT up to " + MAX_SIDE, "param", "size")));
+                    Map.of("message", "Invalid size '" + request.size() + "'. Supported sizes are "
+                            + String.join(", ", new TreeSet<>(SUPPORTED_SIZES)) + ".", "param", "size",
+                            "type", "invalid_request_error")));
         }
         String prompt = request.prompt() == null ? "" : request.prompt();
         byte[] png = painter.paint(prompt, size[0], size[1]);
@@ -48,14 +57,14 @@ public class ImageGenerationController {
     }
 
     private static int[] parseSize(String size) {
-        String[] parts = (size == null ? "1024x1024" : size).split("x");
-        try {
-            int width = Integer.parseInt(parts[0]);
-            int height = Integer.parseInt(parts[1]);
-            boolean valid = parts.length == 2 && width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE;
-            return valid ? new int[]{width, height} : null;
-        } catch (RuntimeException e) {
+        String requested = size == null ? "auto" : size;
+        if (!SUPPORTED_SIZES.contains(requested)) {
             return null;
         }
+        if (requested.equals("auto")) {
+            return new int[]{1024, 1024};
+        }
+        String[] parts = requested.split("x");
+        return new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 }

@@ -2,17 +2,25 @@ package com.kt.eventmarketing.sandbox.log;
 
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
-/** Every provider request since the last clear, oldest first, so tests can count what really reached a provider. */
+/**
+ * Every provider request since the last clear, oldest first, so tests can count what really reached a provider.
+ * Bounded: a long-running local stack keeps the newest {@value #CAPACITY} requests.
+ */
 @Component
 public class RequestLog {
 
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    static final int CAPACITY = 100_000;
+
+    private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
 
     public synchronized void record(RecordedRequest request) {
-        requests.add(request);
+        if (requests.size() >= CAPACITY) {
+            requests.removeFirst();
+        }
+        requests.addLast(request);
     }
 
     /** The requests matching both filters; a null filter matches everything. */
