@@ -62,12 +62,23 @@ public final class SandboxServer {
         return new RestClientFactory(new ExternalHttpProperties(URI.create(baseUrl), Duration.ofSeconds(2)));
     }
 
-    /** A guard with the production defaults except a short open-state wait, without metrics. */
+    /** A guard with the production defaults, without metrics. */
     public static ExternalCallGuard guard() {
-        ResilienceProperties properties = new ResilienceProperties(50, Duration.ofSeconds(10), 50, 10, 5,
-                Duration.ofSeconds(30), 10, Duration.ofMillis(500));
-        return new ExternalCallGuard(properties,
+        return new ExternalCallGuard(resilience(Duration.ofSeconds(30), 10, Duration.ofMillis(500)),
                 new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
+    }
+
+    /** The production breaker settings (50 %, window 10, minimum 5 calls, 3 half-open probes) with the given waits. */
+    public static ResilienceProperties resilience(Duration waitInOpenState, int bulkheadMaxConcurrentCalls,
+                                                  Duration bulkheadMaxWait) {
+        return new ResilienceProperties(50, Duration.ofSeconds(10), 50, 10, 5, waitInOpenState,
+                bulkheadMaxConcurrentCalls, bulkheadMaxWait, 3);
+    }
+
+    /** The recorded requests carrying the idempotency key, as the admin API's JSON. */
+    public String requestsWithKey(String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/requests?idempotencyKey="
+                + java.net.URLEncoder.encode(idempotencyKey, java.nio.charset.StandardCharsets.UTF_8))).GET().build());
     }
 
     public void setFaults(String group, String json) {

@@ -2,6 +2,7 @@ package com.kt.eventmarketing.shared.resilience;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -9,6 +10,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -24,10 +27,16 @@ import java.util.function.Supplier;
  * Runs a call to an external system behind that system's circuit breaker (and, for channels, a bulkhead), and turns
  * every failure into the Temporal {@code ApplicationFailure} that tells the activity retry policy what to do.
  * Only failures that say something about the provider's health (5xx, 429, timeouts) count against the breaker;
- * a 4xx is our own mistake and must not open it.
+ * a 4xx is our own mistake and must not open it, and a call the bulkhead turned away never reached the provider.
+ * <p>Metrics (Resilience4j's tagged Micrometer binders, tag {@code name} = the system): breaker state
+ * ({@code resilience4j.circuitbreaker.state}), calls by outcome ({@code resilience4j.circuitbreaker.calls}, kind
+ * successful / failed / ignored / not_permitted), failure and slow-call rates, and bulkhead slots
+ * ({@code resilience4j.bulkhead.available.concurrent.calls}).
  */
 @Component
 public class ExternalCallGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalCallGuard.class);
 
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
@@ -40,6 +49,11 @@ public class ExternalCallGuard {
         this(properties, meterRegistry.getIfAvailable(), Clock.systemUTC());
     }
 
+    /** For tests and tools: production settings or not, with the given registry (null: no metrics). */
+    public ExternalCallGuard(ResilienceProperties properties, MeterRegistry meterRegistry) {
+        this(properties, meterRegistry, Clock.systemUTC());
+    }
+
     ExternalCallGuard(ResilienceProperties properties, MeterRegistry meterRegistry, Clock clock) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRateThreshold())
@@ -48,7 +62,9 @@ public class ExternalCallGuard {
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumNumberOfCalls())
                 .waitDurationInOpenState(properties.waitDurationInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
                 .recordException(ExternalCallFailures::isProviderFailure)
+                .ignoreExceptions(BulkheadFullException.class)
                 .build());
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.bulkheadMaxConcurrentCalls())
@@ -62,6 +78,7 @@ public class ExternalCallGuard {
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                     openedAt.put(breaker.getName(), clock.instant());
                 }
+                log.info("circuit breaker {}: {}", breaker.getName(), event.getStateTransition());
             });
         });
         if (meterRegistry != null) {

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param waitDurationInOpenState   how long an open breaker rejects calls before letting probes through
  * @param bulkheadMaxConcurrentCalls concurrent calls allowed into one channel
  * @param bulkheadMaxWait           how long a call waits for a free bulkhead slot before failing (retryably)
+ * @param permittedCallsInHalfOpenState probe calls let through after the open wait; if fewer than the failure
+ *                                      rate of them fail, the breaker closes again, else it reopens
  */
 @ConfigurationProperties("kt.external.resilience")
 public record ResilienceProperties(@DefaultValue("50") float failureRateThreshold,
@@ -25,5 +27,6 @@ public record ResilienceProperties(@DefaultValue("50") float failureRateThreshol
                                    @DefaultValue("5") int minimumNumberOfCalls,
                                    @DefaultValue("30s") Duration waitDurationInOpenState,
                                    @DefaultValue("10") int bulkheadMaxConcurrentCalls,
-                                   @DefaultValue("500ms") Duration bulkheadMaxWait) {
+                                   @DefaultValue("500ms") Duration bulkheadMaxWait,
+                                   @DefaultValue("3") int permittedCallsInHalfOpenState) {
 }
