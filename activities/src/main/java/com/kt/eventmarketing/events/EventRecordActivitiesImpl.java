@@ -26,17 +26,21 @@ public class EventRecordActivitiesImpl implements EventRecordActivities {
     private final TransactionTemplate tx;
     private final OutboxWriter outbox;
     private final JsonMapper json;
+    private final EventViewCache views;
 
-    public EventRecordActivitiesImpl(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox, JsonMapper json) {
+    public EventRecordActivitiesImpl(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox, JsonMapper json,
+                                     EventViewCache views) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = outbox;
         this.json = json;
+        this.views = views;
     }
 
     @Override
     public void recordProgress(EventSnapshot snapshot) {
         tx.executeWithoutResult(status -> writeEvent(snapshot));
+        views.evict(snapshot.ownerId(), snapshot.eventId());
     }
 
     @Override
@@ -50,6 +54,7 @@ public class EventRecordActivitiesImpl implements EventRecordActivities {
                             snapshot.expectedRoi(), snapshot.channels().stream().map(c -> c.type().name()).toList(),
                             snapshot.startAt(), snapshot.endAt()));
         });
+        views.evict(snapshot.ownerId(), snapshot.eventId());
     }
 
     @Override
@@ -60,6 +65,7 @@ public class EventRecordActivitiesImpl implements EventRecordActivities {
             outbox.write(messageId(Topics.DISTRIBUTION_COMPLETED, snapshot.eventId(), round), Topics.DISTRIBUTION_COMPLETED,
                     snapshot.eventId(), new DistributionCompletedMessage(snapshot.eventId(), round, snapshot.distribution()));
         });
+        views.evict(snapshot.ownerId(), snapshot.eventId());
     }
 
     private void writeEvent(EventSnapshot s) {

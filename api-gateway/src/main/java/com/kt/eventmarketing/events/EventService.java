@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +30,20 @@ public class EventService {
     private final EventWorkflows workflows;
     private final EventProperties properties;
     private final PublicUrlProperties urls;
+    private final EventViewCache cache;
+    private final JsonMapper json;
     private final MeterRegistry meters;
 
     public EventService(EventRowRepository events, StoreRepository stores, EventWorkflows workflows,
-                        EventProperties properties, PublicUrlProperties urls, MeterRegistry meters) {
+                        EventProperties properties, PublicUrlProperties urls, EventViewCache cache, JsonMapper json,
+                        MeterRegistry meters) {
         this.events = events;
         this.stores = stores;
         this.workflows = workflows;
         this.properties = properties;
         this.urls = urls;
+        this.cache = cache;
+        this.json = json;
         this.meters = meters;
     }
 
@@ -87,9 +93,20 @@ public class EventService {
                 top5.apply(EventStatus.ENDED));
     }
 
+    /** Served from the 5-minute cache when possible (keyed by owner, so a hit is also an ownership check). */
     public EventViews.Detail detail(long ownerId, long eventId) {
+        var cached = cache.get(EventViewCache.View.DETAIL, ownerId, eventId);
+        if (cached.isPresent()) {
+            return json.readValue(cached.get(), EventViews.Detail.class);
+        }
         EventRow row = owned(ownerId, eventId);
-        return workflows.snapshot(eventId).map(s -> merge(row, s)).orElseGet(() -> fromRow(row));
+        var snapshot = workflows.snapshot(eventId);
+        if (snapshot.isEmpty()) {
+            return fromRow(row);
+        }
+        EventViews.Detail detail = merge(row, snapshot.get());
+        cache.put(EventViewCache.View.DETAIL, ownerId, eventId, json.writeValueAsString(detail));
+        return detail;
     }
 
     public EventViews.Recommendations recommendations(long ownerId, long eventId) {
@@ -97,9 +114,18 @@ public class EventService {
         return new EventViews.Recommendations(eventId, s.step(), s.trends(), s.recommendations(), s.selectedRecommendation());
     }
 
+    /** Image URLs are cached for 7 days once generated; regenerating them evicts the entry. */
     public EventViews.Images images(long ownerId, long eventId) {
+        var cached = cache.get(EventViewCache.View.IMAGES, ownerId, eventId);
+        if (cached.isPresent()) {
+            return json.readValue(cached.get(), EventViews.Images.class);
+        }
         EventSnapshot s = live(ownerId, eventId);
-        return new EventViews.Images(eventId, s.step(), s.images(), s.imageId());
+        EventViews.Images images = new EventViews.Images(eventId, s.step(), s.images(), s.imageId());
+        if (!s.images().isEmpty()) {
+            cache.put(EventViewCache.View.IMAGES, ownerId, eventId, json.writeValueAsString(images));
+        }
+        return images;
     }
 
     public EventViews.Distribution distribution(long ownerId, long eventId) {
@@ -110,7 +136,11 @@ public class EventService {
     /** Runs an Update on the owner's event and answers with the merged detail. */
     public EventViews.Detail change(long ownerId, long eventId, Function<EventCreationWorkflow, EventSnapshot> update) {
         EventRow row = owned(ownerId, eventId);
-        return merge(row, workflows.update(eventId, update));
+        try {
+            return merge(row, workflows.update(eventId, update));
+        } finally {
+            cache.evict(ownerId, eventId);
+        }
     }
 
     private EventSnapshot live(long ownerId, long eventId) {

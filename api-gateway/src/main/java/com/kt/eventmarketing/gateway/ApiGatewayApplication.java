@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -14,7 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * activity implementations and third-party clients (packages ai, content, distribution and every
  * {@code *ActivitiesImpl}, the resilience guards of outgoing calls) are left out of its component scan.
  */
-@SpringBootApplication
+// Owners authenticate with JWTs only: no in-memory user (and no generated password in the log).
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ComponentScan(basePackages = {
         "com.kt.eventmarketing.gateway",
         "com.kt.eventmarketing.shared",

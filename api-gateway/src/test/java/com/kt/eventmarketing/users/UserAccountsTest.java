@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.JedisPooled;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +27,8 @@ class UserAccountsTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JedisPooled redis;
     ApiClient api;
 
     @BeforeEach
@@ -134,6 +137,13 @@ class UserAccountsTest {
         assertThat(api.post("/api/v1/users/logout", token, null).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
         assertThat(api.post("/api/v1/users/logout", token, null).status()).as("logout is idempotent").isEqualTo(204);
+
+        // Redis is only the fast path: a flush does not bring the revoked token back.
+        redis.flushAll();
+        assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
+        String fresh = api.post("/api/v1/users/login", null, Map.of("email", body.get("email"), "password", body.get("password")))
+                .json().get("accessToken").asString();
+        assertThat(api.get("/api/v1/users/me", fresh).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,231 @@
+package com.kt.eventmarketing.participation;
+
+import com.kt.eventmarketing.gateway.web.ApiException;
+import com.kt.eventmarketing.gateway.web.FieldViolation;
+import com.kt.eventmarketing.shared.Topics;
+import com.kt.eventmarketing.shared.crypto.FieldCipher;
+import com.kt.eventmarketing.shared.crypto.KeyedHasher;
+import com.kt.eventmarketing.shared.crypto.PhoneNumbers;
+import com.kt.eventmarketing.shared.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Customer entries. Per entry: the event from the in-process cache, one Redis script (rate limits, duplicate,
+ * Idempotency-Key), one PostgreSQL transaction (idempotency row, participant row, outbox row), one Redis script to
+ * remember the answer. PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still
+ * accepted exactly once.
+ */
+@Service
+public class ParticipationService {
+    static final String DUPLICATE = "이미 참여하신 이벤트입니다";
+    private static final Pattern NAME = Pattern.compile("^[가-힣a-zA-Z][가-힣a-zA-Z ]*[가-힣a-zA-Z]$");
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,100}$");
+
+    private final OpenEvents events;
+    private final IntakeFastPath fastPath;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final FieldCipher cipher;
+    private final KeyedHasher hasher;
+    private final OutboxWriter outbox;
+    private final MeterRegistry meters;
+
+    public ParticipationService(OpenEvents events, IntakeFastPath fastPath, JdbcTemplate jdbc, TransactionTemplate tx,
+                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters) {
+        this.events = events;
+        this.fastPath = fastPath;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.cipher = cipher;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.meters = meters;
+    }
+
+    /** The answer to an entry: its number, and whether it replays an earlier answer for the same Idempotency-Key. */
+    public record Outcome(long entryNumber, boolean replayed) {
+    }
+
+    public OpenEvents.PublicEvent publicEvent(long eventId) {
+        return events.requireOpen(eventId, false);
+    }
+
+    public Outcome enter(long eventId, ParticipationViews.EntryRequest request, String client, String idempotencyKey) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.badField("Idempotency-Key", "format", "must be 1-100 printable ASCII characters");
+        }
+        OpenEvents.PublicEvent event = events.requireOpen(eventId, true);
+        Valid entry = validate(request, event.entryPaths());
+        String phoneHash = hasher.hash(entry.phone());
+        String requestHash = hasher.hash("entry|" + entry.name() + "|" + entry.phone() + "|" + entry.entryPath());
+        String keyHash = idempotencyKey == null ? null : sha256(idempotencyKey);
+
+        IntakeFastPath.Precheck pre = fastPath.precheck(client, eventId, phoneHash, keyHash);
+        if (pre.limitedBy() != null) {
+            meters.counter("kt.participation.rejected", "reason", "rate-" + pre.limitedBy()).increment();
+            throw new RateLimitedException(pre.limitedBy(), pre.retryAfterSeconds());
+        }
+        if (pre.storedAnswer() != null) {
+            return replay(pre.storedAnswer(), requestHash);
+        }
+        if (pre.knownDuplicate()) {
+            meters.counter("kt.participation.rejected", "reason", "duplicate-redis").increment();
+            throw duplicate();
+        }
+
+        Outcome outcome;
+        try {
+            outcome = tx.execute(status -> insert(eventId, entry, phoneHash, requestHash, idempotencyKey));
+        } catch (DuplicateEntry e) {
+            fastPath.remember(eventId, phoneHash, event.endAt(), null, null);
+            meters.counter("kt.participation.rejected", "reason", "duplicate-db").increment();
+            throw duplicate();
+        }
+        if (!outcome.replayed()) {
+            fastPath.remember(eventId, phoneHash, event.endAt(), keyHash,
+                    idempotencyKey == null ? null : outcome.entryNumber() + ":" + requestHash);
+            meters.counter("kt.participation.accepted").increment();
+        }
+        return outcome;
+    }
+
+    private Outcome insert(long eventId, Valid entry, String phoneHash, String requestHash, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            int claimed = jdbc.update("insert into participation_idempotency (event_id, idempotency_key, request_hash)"
+                    + " values (?, ?, ?) on conflict (event_id, idempotency_key) do nothing", eventId, idempotencyKey, requestHash);
+            if (claimed == 0) {
+                // The first request with this key has committed (ON CONFLICT waits for it): replay its answer.
+                var stored = jdbc.queryForMap("select request_hash, entry_number from participation_idempotency"
+                        + " where event_id = ? and idempotency_key = ?", eventId, idempotencyKey);
+                return replay(stored.get("entry_number") + ":" + stored.get("request_hash"), requestHash);
+            }
+        }
+        List<Long> numbers = jdbc.queryForList("""
+                        insert into participants (event_id, entry_number, name_encrypted, name_hash, phone_encrypted,
+                                                  phone_hash, entry_path, consent_at)
+                        values (?, nextval(?::regclass), ?, ?, ?, ?, ?, now())
+                        on conflict (event_id, phone_hash) do nothing
+                        returning entry_number""", Long.class,
+                eventId, EntrySequences.name(eventId), cipher.encrypt(entry.name()), nameHash(hasher, entry.name()),
+                cipher.encrypt(entry.phone()), phoneHash, entry.entryPath());
+        if (numbers.isEmpty()) {
+            throw new DuplicateEntry(); // rolls back the idempotency row too
+        }
+        long entryNumber = numbers.get(0);
+        if (idempotencyKey != null) {
+            jdbc.update("update participation_idempotency set entry_number = ? where event_id = ? and idempotency_key = ?",
+                    entryNumber, eventId, idempotencyKey);
+        }
+        outbox.write(Topics.PARTICIPANT_REGISTERED, eventId,
+                new ParticipationViews.ParticipantRegistered(eventId, entryNumber, entry.entryPath(), Instant.now()));
+        return new Outcome(entryNumber, false);
+    }
+
+    private Outcome replay(String stored, String requestHash) {
+        int colon = stored.indexOf(':');
+        if (!stored.substring(colon + 1).equals(requestHash)) {
+            throw new ApiException(HttpStatus.valueOf(422), "Idempotency-Key reused",
+                    "Idempotency-Key: was already used with a different request",
+                    List.of(new FieldViolation("Idempotency-Key", "reused", "was already used with a different request")));
+        }
+        meters.counter("kt.participation.replayed").increment();
+        return new Outcome(Long.parseLong(stored.substring(0, colon)), true);
+    }
+
+    private static ApiException duplicate() {
+        return ApiException.conflict(DUPLICATE, new FieldViolation("phone", "unique", DUPLICATE));
+    }
+
+    record Valid(String name, String phone, String entryPath) {
+    }
+
+    /** Every bad field is reported, each by name and rule. */
+    static Valid validate(ParticipationViews.EntryRequest request, Set<String> eventPaths) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request == null) {
+            throw ApiException.badField("body", "required", "the request body is required");
+        }
+        String name = normaliseName(request.name());
+        if (name == null || name.codePointCount(0, name.length()) < 2 || name.length() > 50 || !NAME.matcher(name).matches()) {
+            violations.add(new FieldViolation("name", "pattern", "must be 2-50 Hangul or Latin letters"));
+        }
+        String phone = PhoneNumbers.normalise(request.phone()).orElse(null);
+        if (phone == null) {
+            violations.add(new FieldViolation("phone", "phone", "must be a phone number of 10-11 digits"));
+        }
+        String path = EntryPaths.parse(request.entryPath()).orElse(null);
+        if (path == null || !eventPaths.contains(path)) {
+            violations.add(new FieldViolation("entryPath", "oneOf", "must be one of " + eventPaths.stream().sorted().toList()));
+        }
+        if (!Boolean.TRUE.equals(request.consent())) {
+            violations.add(new FieldViolation("consent", "AssertTrue", "privacy consent is required (must be true)"));
+        }
+        if (!violations.isEmpty()) {
+            String detail = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", detail, violations);
+        }
+        return new Valid(name, phone, path);
+    }
+
+    static String normaliseName(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return Normalizer.normalize(raw, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ");
+    }
+
+    /** Name lookups are exact (after NFC, trimming and collapsing spaces), through the keyed hash. */
+    static String nameHash(KeyedHasher hasher, String normalisedName) {
+        return hasher.hash("name|" + normalisedName);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Thrown inside the transaction to roll it back when the phone has already entered. */
+    static final class DuplicateEntry extends RuntimeException {
+        DuplicateEntry() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** 429 with Retry-After; rendered by {@link PublicParticipationController}. */
+    public static final class RateLimitedException extends RuntimeException {
+        private final String limitedBy;
+        private final long retryAfterSeconds;
+
+        RateLimitedException(String limitedBy, long retryAfterSeconds) {
+            super("too many entries per " + limitedBy + "; retry after " + retryAfterSeconds + " s", null, false, false);
+            this.limitedBy = limitedBy;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public String limitedBy() {
+            return limitedBy;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}
