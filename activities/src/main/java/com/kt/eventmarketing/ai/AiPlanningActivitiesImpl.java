@@ -1,12 +1,15 @@
 package com.kt.eventmarketing.ai;
 
 import com.kt.eventmarketing.ai.client.ChatModelClient;
-import io.temporal.activity.Activity;
+import com.kt.eventmarketing.shared.resilience.Heartbeats;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Trend analysis and recommendations through the configured chat model. */
+/**
+ * Trend analysis and recommendations through the configured chat model. Model calls take tens of seconds; the
+ * activity heartbeats during each one, so the heartbeat timeout catches a dead worker but never a slow healthy call.
+ */
 @Component
 public class AiPlanningActivitiesImpl implements AiPlanningActivities {
 
@@ -20,18 +23,13 @@ public class AiPlanningActivitiesImpl implements AiPlanningActivities {
     public TrendAnalysis analyzeTrends(TrendRequest request) {
         return PlanningConversation.ask(model, PlanningPrompts.TREND_INSTRUCTION, PlanningPrompts.trendRequest(request),
                 answer -> PlanningAnswerParser.trendAnalysis(answer, model.modelName()),
-                () -> heartbeat("trends"));
+                call -> Heartbeats.during("trends", call));
     }
 
     @Override
     public List<Recommendation> recommendEvents(RecommendationRequest request) {
         return PlanningConversation.ask(model, PlanningPrompts.RECOMMENDATION_INSTRUCTION,
                 PlanningPrompts.recommendationRequest(request), PlanningAnswerParser::recommendations,
-                () -> heartbeat("recommendations"));
-    }
-
-    /** Model calls take tens of seconds; heartbeats let a heartbeat timeout catch a worker that died meanwhile. */
-    private static void heartbeat(String stage) {
-        Activity.getExecutionContext().heartbeat(stage);
+                call -> Heartbeats.during("recommendations", call));
     }
 }

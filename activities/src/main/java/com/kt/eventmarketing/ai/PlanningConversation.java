@@ -7,6 +7,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Asks the model once and, if the answer is not the JSON we need, once more with a corrective instruction.
@@ -20,21 +21,25 @@ final class PlanningConversation {
     private PlanningConversation() {
     }
 
+    /** Runs one model call; the activity heartbeats around it, since one call may outlast the heartbeat timeout. */
+    @FunctionalInterface
+    interface ModelCall {
+        String run(Supplier<String> call);
+    }
+
     /**
-     * @param beforeEachCall runs before every model call (the activity heartbeats there)
+     * @param aroundEachCall wraps every model call (the activity heartbeats during it)
      */
     static <T> T ask(ChatModelClient model, String instruction, String request, Function<String, T> parser,
-                     Runnable beforeEachCall) {
+                     ModelCall aroundEachCall) {
         List<ChatTurn> conversation = new ArrayList<>(List.of(ChatTurn.user(request)));
-        beforeEachCall.run();
-        String answer = model.complete(instruction, conversation);
+        String answer = aroundEachCall.run(() -> model.complete(instruction, List.copyOf(conversation)));
         try {
             return parser.apply(answer);
         } catch (MalformedAnswerException firstProblem) {
             conversation.add(ChatTurn.assistant(answer));
             conversation.add(ChatTurn.user(PlanningPrompts.CORRECTION.formatted(firstProblem.getMessage())));
-            beforeEachCall.run();
-            String corrected = model.complete(instruction, conversation);
+            String corrected = aroundEachCall.run(() -> model.complete(instruction, List.copyOf(conversation)));
             try {
                 return parser.apply(corrected);
             } catch (MalformedAnswerException secondProblem) {
