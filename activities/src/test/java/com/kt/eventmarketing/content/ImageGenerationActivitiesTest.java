@@ -8,6 +8,7 @@ import com.kt.eventmarketing.content.imageapi.ImageApiProperties;
 import com.kt.eventmarketing.content.render.Png;
 import com.kt.eventmarketing.content.render.PosterRenderer;
 import com.kt.eventmarketing.shared.SandboxServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import org.junit.jupiter.api.AfterEach;
@@ -32,16 +33,18 @@ class ImageGenerationActivitiesTest {
     private TestActivityEnvironment environment;
     private FileSystemBlobStore blobs;
     private ImageGenerationActivities activities;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp(@TempDir Path blobDir) {
         sandbox.reset();
         blobs = new FileSystemBlobStore(new BlobStoreProperties(blobDir));
         ImageApiClient imageApi = new ImageApiClient(new ImageApiProperties(true, null, "gpt-image-1", "key",
-                Duration.ofSeconds(10)), sandbox.clients(), SandboxServer.guard());
+                Duration.ofSeconds(10), "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(),
+                SandboxServer.guard());
         environment = TestActivityEnvironment.newInstance();
         environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(imageApi,
-                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080"))));
+                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
         activities = environment.newActivityStub(ImageGenerationActivities.class,
                 ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
     }
@@ -51,13 +54,18 @@ class ImageGenerationActivitiesTest {
         environment.close();
     }
 
+    /** The sandbox, like the real API, rejects 1080x1080 or 800x600: the client asks for supported sizes and fits. */
     @Test
-    void theImageApiDrawsNineImagesInThePlatformSizes() {
+    void theImageApiDrawsNineImagesInSupportedSizesFittedToThePlatformSizes() {
         List<GeneratedImage> images = activities.generateImages(REQUEST);
 
         assertThat(images).hasSize(9).allSatisfy(image ->
                 assertThat(image.provider()).isEqualTo(ImageGenerationActivitiesImpl.PROVIDER_IMAGE_API));
         assertStoredPngsHavePlatformSizes(images);
+        assertThat(sandbox.requests("images")).contains("\"status\":200").doesNotContain("\"status\":400");
+        assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "image-api").count())
+                .isEqualTo(9);
+        assertThat(meters.find(ImageGenerationActivitiesImpl.FALLBACK_METRIC).counters()).isEmpty();
     }
 
     @Test
@@ -71,6 +79,29 @@ class ImageGenerationActivitiesTest {
         assertStoredPngsHavePlatformSizes(images);
         assertThat(images.get(0).url()).startsWith("http://127.0.0.1:8080/api/v1/images/").endsWith(".png");
         assertThat(sandbox.requests("images").split("\"method\"")).hasSize(2);
+        assertThat(meters.get(ImageGenerationActivitiesImpl.FALLBACK_METRIC)
+                .tags("to", "renderer", "reason", "ExternalServerError").counter().count()).isEqualTo(9);
+        assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "renderer").count())
+                .isEqualTo(9);
+    }
+
+    @Test
+    void aDisabledImageApiIsNotAFallback() {
+        ImageApiClient disabled = new ImageApiClient(new ImageApiProperties(false, null, "gpt-image-1", "key",
+                Duration.ofSeconds(10), "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(),
+                SandboxServer.guard());
+        environment.close();
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(disabled,
+                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
+
+        List<GeneratedImage> images = environment.newActivityStub(ImageGenerationActivities.class,
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
+                .generateImages(REQUEST);
+
+        assertThat(images).hasSize(9).allSatisfy(image -> assertThat(image.provider()).isEqualTo("renderer"));
+        assertThat(meters.find(ImageGenerationActivitiesImpl.FALLBACK_METRIC).counters()).isEmpty();
+        assertThat(sandbox.requests("images")).isEqualTo("[]");
     }
 
     private void assertStoredPngsHavePlatformSizes(List<GeneratedImage> images) {

@@ -42,10 +42,13 @@ public class ImageApiClient {
         return properties.enabled();
     }
 
-    /** The image bytes as the provider sent them; the size may differ from the one asked for. */
+    /**
+     * The image bytes as the provider sent them, in the supported size of the same orientation as width × height
+     * (never the platform size itself, which the real API rejects with 400); the caller fits it to the platform.
+     */
     public byte[] generate(String prompt, int width, int height) {
-        GenerationRequest request = new GenerationRequest(properties.model(), prompt, 1, width + "x" + height,
-                "b64_json");
+        GenerationRequest request = new GenerationRequest(properties.model(), prompt, 1,
+                properties.sizeFor(width, height), "b64_json");
         GenerationResponse response = guard.call(BREAKER, () -> http.post().uri("/images/generations")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(request)

@@ -14,17 +14,34 @@ import java.time.Duration;
  * @param model       image model name
  * @param apiKey      bearer token; never logged
  * @param readTimeout how long one image may take
+ * @param squareSize    size asked for square platforms; must be one the model supports (OpenAI: 1024x1024)
+ * @param landscapeSize size asked for wide platforms (gpt-image-1: 1536x1024, dall-e-3: 1792x1024)
+ * @param portraitSize  size asked for tall platforms (gpt-image-1: 1024x1536, dall-e-3: 1024x1792)
+ *                      <p>The answer is scaled and centre-cropped to the platform's exact size: the image APIs reject
+ *                      arbitrary sizes such as 1080x1080 or 800x600.
  */
 @ConfigurationProperties("kt.external.images")
 public record ImageApiProperties(@DefaultValue("true") boolean enabled,
                                  URI baseUrl,
                                  @DefaultValue("gpt-image-1") String model,
                                  @DefaultValue("sandbox") String apiKey,
-                                 @DefaultValue("60s") Duration readTimeout) {
+                                 @DefaultValue("60s") Duration readTimeout,
+                                 @DefaultValue("1024x1024") String squareSize,
+                                 @DefaultValue("1536x1024") String landscapeSize,
+                                 @DefaultValue("1024x1536") String portraitSize) {
+
+    /** The supported size with the same orientation as the wanted one. */
+    public String sizeFor(int width, int height) {
+        if (width == height) {
+            return squareSize;
+        }
+        return width > height ? landscapeSize : portraitSize;
+    }
 
     @Override
     public String toString() {
         return "ImageApiProperties[enabled=" + enabled + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", apiKey=***, readTimeout=" + readTimeout + "]";
+                + ", apiKey=***, readTimeout=" + readTimeout + ", sizes=" + squareSize + "/" + landscapeSize + "/"
+                + portraitSize + "]";
     }
 }

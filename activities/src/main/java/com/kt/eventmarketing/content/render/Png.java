@@ -38,7 +38,10 @@ public final class Png {
         }
     }
 
-    /** The image as a PNG of exactly width × height; providers may answer in a size of their own. */
+    /**
+     * The image as a PNG of exactly width × height: scaled so it covers the target, then centre-cropped, so a
+     * 1536×1024 answer becomes an 800×600 poster without distortion. Providers answer only in sizes of their own.
+     */
     public static byte[] fitTo(byte[] image, int width, int height) {
         BufferedImage source = decode(image);
         if (source.getWidth() == width && source.getHeight() == height) {
@@ -48,7 +51,11 @@ public final class Png {
         Graphics2D g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(source, 0, 0, width, height, null);
+            double scale = Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
+            int scaledWidth = (int) Math.ceil(source.getWidth() * scale);
+            int scaledHeight = (int) Math.ceil(source.getHeight() * scale);
+            g.drawImage(source, (width - scaledWidth) / 2, (height - scaledHeight) / 2, scaledWidth, scaledHeight,
+                    null);
         } finally {
             g.dispose();
         }
