@@ -74,6 +74,11 @@ public class ParticipantQueries {
         return new ParticipationViews.Page<>(content, page, size, total == null ? 0 : total);
     }
 
+    /** Checks the filters (400 naming the bad one) before any byte of the CSV is written. */
+    public void check(long eventId, Filter filter) {
+        where(eventId, filter);
+    }
+
     /**
      * Streams the CSV (UTF-8 with a BOM so Excel reads Hangul) straight from a server-side cursor: rows are fetched
      * {@code export-fetch-size} at a time and written as they come, so memory does not grow with the event.
@@ -103,11 +108,12 @@ public class ParticipantQueries {
     }
 
     private ParticipationViews.Participant participant(ResultSet rs) throws SQLException {
-        int rank = rs.getInt("winner_rank");
+        int rankValue = rs.getInt("winner_rank");
+        Integer rank = rs.wasNull() ? null : rankValue;
         return new ParticipationViews.Participant(rs.getLong("entry_number"),
                 Masking.name(cipher.decrypt(rs.getString("name_encrypted"))),
                 Masking.phone(cipher.decrypt(rs.getString("phone_encrypted"))), rs.getString("entry_path"),
-                rs.getBoolean("is_winner"), rs.wasNull() ? null : rank, rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("is_winner"), rank, rs.getTimestamp("created_at").toInstant());
     }
 
     private record Where(String sql, List<Object> args) {
