@@ -14,22 +14,25 @@ import java.util.List;
 public class AiPlanningActivitiesImpl implements AiPlanningActivities {
 
     private final ChatModelClient model;
+    private final PlanningCache cache;
 
-    public AiPlanningActivitiesImpl(ChatModelClient model) {
+    public AiPlanningActivitiesImpl(ChatModelClient model, PlanningCache cache) {
         this.model = model;
+        this.cache = cache;
     }
 
     @Override
     public TrendAnalysis analyzeTrends(TrendRequest request) {
-        return PlanningConversation.ask(model, PlanningPrompts.TREND_INSTRUCTION, PlanningPrompts.trendRequest(request),
+        return cache.trends(request, () -> PlanningConversation.ask(model, PlanningPrompts.TREND_INSTRUCTION,
+                PlanningPrompts.trendRequest(request),
                 answer -> PlanningAnswerParser.trendAnalysis(answer, model.modelName()),
-                call -> Heartbeats.during("trends", call));
+                call -> Heartbeats.during("trends", call)));
     }
 
     @Override
     public List<Recommendation> recommendEvents(RecommendationRequest request) {
-        return PlanningConversation.ask(model, PlanningPrompts.RECOMMENDATION_INSTRUCTION,
+        return cache.recommendations(request, () -> PlanningConversation.ask(model, PlanningPrompts.RECOMMENDATION_INSTRUCTION,
                 PlanningPrompts.recommendationRequest(request), PlanningAnswerParser::recommendations,
-                call -> Heartbeats.during("recommendations", call));
+                call -> Heartbeats.during("recommendations", call)));
     }
 }

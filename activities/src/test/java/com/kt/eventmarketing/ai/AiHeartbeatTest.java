@@ -116,7 +116,7 @@ class AiHeartbeatTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aCallLongerThanTheHeartbeatTimeoutSucceedsBecauseTheActivityHeartbeatsDuringIt() {
-        TrendAnalysis trends = start(new AiPlanningActivitiesImpl(model())).analyze(STORE);
+        TrendAnalysis trends = start(new AiPlanningActivitiesImpl(model(), PlanningCacheTest.withoutRedis())).analyze(STORE);
 
         assertThat(trends.topPrizes()).hasSize(5);
     }

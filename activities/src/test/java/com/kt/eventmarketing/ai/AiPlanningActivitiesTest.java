@@ -91,7 +91,7 @@ class AiPlanningActivitiesTest {
         ChatModelClient model = provider == AiProvider.OPENAI
                 ? new OpenAiChatClient(properties, sandbox.clients(), SandboxServer.guard())
                 : new AnthropicMessagesClient(properties, sandbox.clients(), SandboxServer.guard());
-        environment.registerActivitiesImplementations(new AiPlanningActivitiesImpl(model));
+        environment.registerActivitiesImplementations(new AiPlanningActivitiesImpl(model, PlanningCacheTest.withoutRedis()));
         return environment.newActivityStub(AiPlanningActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
