@@ -3,18 +3,45 @@ package com.kt.eventmarketing.workers;
 import com.kt.eventmarketing.shared.TaskQueues;
 
 /**
- * Slots per task queue. AI and content calls are slow and costly, so few run at once; distribution fans out
- * to many channels; core is bounded by the database pool; workflow tasks are cheap.
+ * How one task queue is polled and how much of it runs at once in this process. Every field may be overridden
+ * under {@code kt.worker.queues.<queue>.*}; what is not set comes from {@link #defaultsFor(String)}.
+ *
+ * @param maxConcurrentActivities      activity slots (activity queues only)
+ * @param maxConcurrentWorkflowTasks   workflow-task slots ({@code event-workflow} only)
+ * @param maxActivitiesPerSecond       rate limit for the whole task queue, enforced by the server across every
+ *                                     pool polling it (protects a paid or rate-limited third party)
+ * @param maxWorkerActivitiesPerSecond rate limit for this process alone
+ * @param minPollers                   poller autoscaling: fewest concurrent long polls
+ * @param maxPollers                   poller autoscaling: most concurrent long polls
+ * @param initialPollers               poller autoscaling: long polls at start
  */
-public record QueueTuning(Integer maxConcurrentActivities, Integer maxConcurrentWorkflowTasks, Double maxActivitiesPerSecond) {
+public record QueueTuning(Integer maxConcurrentActivities, Integer maxConcurrentWorkflowTasks,
+                          Double maxActivitiesPerSecond, Double maxWorkerActivitiesPerSecond,
+                          Integer minPollers, Integer maxPollers, Integer initialPollers) {
 
+    public QueueTuning {
+        positive("max-concurrent-activities", maxConcurrentActivities);
+        positive("max-concurrent-workflow-tasks", maxConcurrentWorkflowTasks);
+        positive("max-activities-per-second", maxActivitiesPerSecond);
+        positive("max-worker-activities-per-second", maxWorkerActivitiesPerSecond);
+        positive("min-pollers", minPollers);
+        positive("max-pollers", maxPollers);
+        positive("initial-pollers", initialPollers);
+    }
+
+    /**
+     * Defaults per activity type. AI and content calls are slow (up to 5 min), costly and rate-limited by their
+     * provider: few slots, few pollers and a queue-wide rate. Distribution fans one event out to up to six
+     * channels, each behind its own bulkhead in the activities, so it gets many slots. Core writes to PostgreSQL
+     * and stays below the connection pool (20). Workflow tasks are short and cheap.
+     */
     public static QueueTuning defaultsFor(String taskQueue) {
         return switch (taskQueue) {
-            case TaskQueues.AI -> new QueueTuning(10, null, null);
-            case TaskQueues.CONTENT -> new QueueTuning(4, null, null);
-            case TaskQueues.DISTRIBUTION -> new QueueTuning(60, null, null);
-            case TaskQueues.CORE -> new QueueTuning(16, null, null);
-            case TaskQueues.EVENT_WORKFLOW -> new QueueTuning(null, 200, null);
+            case TaskQueues.AI -> new QueueTuning(10, null, 5.0, null, 1, 4, 2);
+            case TaskQueues.CONTENT -> new QueueTuning(4, null, 2.0, null, 1, 2, 1);
+            case TaskQueues.DISTRIBUTION -> new QueueTuning(60, null, null, null, 2, 8, 2);
+            case TaskQueues.CORE -> new QueueTuning(16, null, null, null, 1, 4, 2);
+            case TaskQueues.EVENT_WORKFLOW -> new QueueTuning(null, 200, null, null, 2, 10, 2);
             default -> throw new IllegalArgumentException("unknown task queue '" + taskQueue + "', expected one of " + TaskQueues.ALL);
         };
     }
@@ -24,8 +51,33 @@ public record QueueTuning(Integer maxConcurrentActivities, Integer maxConcurrent
             return this;
         }
         return new QueueTuning(
-                override.maxConcurrentActivities != null ? override.maxConcurrentActivities : maxConcurrentActivities,
-                override.maxConcurrentWorkflowTasks != null ? override.maxConcurrentWorkflowTasks : maxConcurrentWorkflowTasks,
-                override.maxActivitiesPerSecond != null ? override.maxActivitiesPerSecond : maxActivitiesPerSecond);
+                pick(override.maxConcurrentActivities, maxConcurrentActivities),
+                pick(override.maxConcurrentWorkflowTasks, maxConcurrentWorkflowTasks),
+                pick(override.maxActivitiesPerSecond, maxActivitiesPerSecond),
+                pick(override.maxWorkerActivitiesPerSecond, maxWorkerActivitiesPerSecond),
+                pick(override.minPollers, minPollers),
+                pick(override.maxPollers, maxPollers),
+                pick(override.initialPollers, initialPollers)).checked();
+    }
+
+    /** Poller bounds must be ordered: min <= initial <= max. */
+    QueueTuning checked() {
+        if (minPollers != null && maxPollers != null && minPollers > maxPollers) {
+            throw new IllegalArgumentException("min-pollers " + minPollers + " > max-pollers " + maxPollers);
+        }
+        if (initialPollers != null && ((minPollers != null && initialPollers < minPollers) || (maxPollers != null && initialPollers > maxPollers))) {
+            throw new IllegalArgumentException("initial-pollers " + initialPollers + " outside [" + minPollers + ", " + maxPollers + "]");
+        }
+        return this;
+    }
+
+    private static <T> T pick(T override, T fallback) {
+        return override != null ? override : fallback;
+    }
+
+    private static void positive(String name, Number value) {
+        if (value != null && value.doubleValue() <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + value);
+        }
     }
 }

@@ -9,20 +9,32 @@ import com.kt.eventmarketing.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Creates one Temporal worker per configured task queue and registers what runs there. Started after the web
  * server (health is visible first) and stopped before the database pool closes, with a grace period in which
  * running activities finish and unstarted tasks go back to the server for another pool to take.
+ * <p>
+ * Per queue it applies the {@link QueueTuning}: slots, poller autoscaling, queue-wide and per-worker rate
+ * limits. Worker identities are {@code <pool>:<pid>@<host>}, so the Web UI shows which pool ran an activity, and
+ * every activity logs with workflow, run and event ids in its MDC ({@link ActivityMdcInterceptor}).
  */
 @Component
 public class WorkerPool implements SmartLifecycle {
@@ -34,13 +46,20 @@ public class WorkerPool implements SmartLifecycle {
     private final ObjectProvider<ImageGenerationActivities> content;
     private final ObjectProvider<ChannelPublishActivities> distribution;
     private final ObjectProvider<EventRecordActivities> core;
+    private final String identity;
+    private final Map<String, QueueTuning> tunings = new LinkedHashMap<>();
     private volatile boolean running;
+    private volatile boolean stopping;
 
     public WorkerPool(WorkerPoolProperties properties, WorkflowClient client,
                       ObjectProvider<AiPlanningActivities> ai, ObjectProvider<ImageGenerationActivities> content,
-                      ObjectProvider<ChannelPublishActivities> distribution, ObjectProvider<EventRecordActivities> core) {
+                      ObjectProvider<ChannelPublishActivities> distribution, ObjectProvider<EventRecordActivities> core,
+                      ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
-        this.factory = WorkerFactory.newInstance(client);
+        this.identity = properties.poolName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
+        this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new ActivityMdcInterceptor(properties.poolName()))
+                .build());
         this.ai = ai;
         this.content = content;
         this.distribution = distribution;
@@ -49,11 +68,44 @@ public class WorkerPool implements SmartLifecycle {
             throw new IllegalStateException("kt.worker.task-queues is empty: name at least one of " + TaskQueues.ALL);
         }
         properties.taskQueues().forEach(this::register);
+        meters.ifAvailable(this::registerSlotGauges);
+    }
+
+    /** Configured slots per queue, tagged like the SDK's own {@code temporal_worker_task_slots_*} meters. */
+    private void registerSlotGauges(MeterRegistry registry) {
+        tunings.forEach((queue, tuning) -> {
+            boolean workflow = TaskQueues.EVENT_WORKFLOW.equals(queue);
+            Integer slots = workflow ? tuning.maxConcurrentWorkflowTasks() : tuning.maxConcurrentActivities();
+            if (slots != null) {
+                Gauge.builder("kt.worker.slots.configured", slots, Integer::doubleValue)
+                        .description("slots this pool configured for a task queue")
+                        .tag("task_queue", queue)
+                        .tag("worker_type", workflow ? "WorkflowWorker" : "ActivityWorker")
+                        .tag("pool", properties.poolName())
+                        .register(registry);
+            }
+        });
     }
 
     private void register(String taskQueue) {
         QueueTuning tuning = properties.tuning(taskQueue);
-        WorkerOptions.Builder options = WorkerOptions.newBuilder().setUsingVirtualThreads(VirtualThreads.available());
+        WorkerOptions.Builder options = WorkerOptions.newBuilder()
+                .setUsingVirtualThreads(VirtualThreads.available())
+                .setIdentity(identity)
+                // AI and content activities heartbeat while they wait for a provider; keep that up during the grace period
+                .setAllowActivityHeartbeatDuringShutdown(true);
+        boolean workflowQueue = TaskQueues.EVENT_WORKFLOW.equals(taskQueue);
+        if (tuning.minPollers() != null || tuning.maxPollers() != null || tuning.initialPollers() != null) {
+            PollerBehaviorAutoscaling pollers = new PollerBehaviorAutoscaling(tuning.minPollers(), tuning.maxPollers(), tuning.initialPollers());
+            if (workflowQueue) {
+                options.setWorkflowTaskPollersBehavior(pollers);
+            } else {
+                options.setActivityTaskPollersBehavior(pollers);
+            }
+        }
+        if (tuning.maxWorkerActivitiesPerSecond() != null) {
+            options.setMaxWorkerActivitiesPerSecond(tuning.maxWorkerActivitiesPerSecond());
+        }
         if (tuning.maxConcurrentActivities() != null) {
             options.setMaxConcurrentActivityExecutionSize(tuning.maxConcurrentActivities());
         }
@@ -72,33 +124,66 @@ public class WorkerPool implements SmartLifecycle {
             case TaskQueues.CORE -> worker.registerActivitiesImplementations(core.getObject());
             default -> throw new IllegalArgumentException("unknown task queue '" + taskQueue + "'");
         }
-        log.info("worker registered: taskQueue={} tuning={} virtualThreads={}", taskQueue, tuning, VirtualThreads.available());
+        tunings.put(taskQueue, tuning);
+        log.info("worker registered: pool={} taskQueue={} tuning={} identity={} virtualThreads={}",
+                properties.poolName(), taskQueue, tuning, identity, VirtualThreads.available());
     }
 
     public List<String> taskQueues() {
         return properties.taskQueues();
     }
 
+    public String poolName() {
+        return properties.poolName();
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    /** The effective tuning per polled queue (configuration over defaults). */
+    public Map<String, QueueTuning> tunings() {
+        return java.util.Collections.unmodifiableMap(tunings);
+    }
+
     public boolean isStarted() {
         return factory.isStarted() && !factory.isShutdown();
+    }
+
+    public boolean isStopping() {
+        return stopping;
     }
 
     @Override
     public void start() {
         factory.start();
         running = true;
-        log.info("polling task queues {}", properties.taskQueues());
+        log.info("pool {} polling task queues {}", properties.poolName(), properties.taskQueues());
     }
 
+    /**
+     * Graceful stop: no new polls, so tasks not yet started stay on the server for another pool; running tasks
+     * finish and report their results within {@code kt.worker.shutdown-grace}. Only then are stragglers
+     * interrupted (their activities are retried elsewhere after their timeout).
+     */
     @Override
     public void stop() {
-        log.info("stopping workers: finishing running tasks for up to {}", properties.shutdownGrace());
+        if (!running) {
+            return;
+        }
+        stopping = true;
+        Duration grace = properties.shutdownGrace();
+        log.info("pool {} stopping: no new tasks; running tasks get up to {} to finish", properties.poolName(), grace);
+        long started = System.nanoTime();
         factory.shutdown();
-        factory.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
         if (!factory.isTerminated()) {
+            log.warn("pool {}: tasks still running after {}; interrupting them", properties.poolName(), grace);
             factory.shutdownNow();
+            factory.awaitTermination(5, TimeUnit.SECONDS);
         }
         running = false;
+        log.info("pool {} stopped after {} ms", properties.poolName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     @Override
