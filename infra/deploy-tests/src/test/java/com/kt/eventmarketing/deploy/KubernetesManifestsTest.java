@@ -1,0 +1,182 @@
+package com.kt.eventmarketing.deploy;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Kubernetes manifests in {@code infra/deploy/kubernetes}: every document passes kubeconform {@code -strict}
+ * against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see {@link KubernetesSchemas}; nothing is
+ * skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the check is not vacuous), and
+ * the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject with the Temporal scaler
+ * on exactly that pool's task queues; probes, requests and limits; a termination grace period longer than the
+ * pool's shutdown grace; every task queue served by some pool.
+ */
+class KubernetesManifestsTest {
+    static final Path DIR = Tools.ROOT.resolve("infra/deploy/kubernetes");
+    static final List<String> TASK_QUEUES = List.of("event-workflow", "ai", "content", "distribution", "core"); // shared.TaskQueues.ALL
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Path schemas;
+
+    @BeforeAll
+    static void schemas() throws IOException {
+        Map<String, String> tools = Tools.get();
+        assumeTrue(tools.containsKey("KT_KUBECONFORM") && tools.containsKey("KT_K8S_SWAGGER") && tools.containsKey("KT_KEDA_CRDS"),
+                "SKIPPED: kubeconform or its schema modules unavailable (Go missing?): " + tools
+                        + " — run infra/scripts/ensure-deploy-tools.sh on a machine with Go");
+        schemas = Tools.ROOT.resolve("infra/deploy-tests/target/k8s-schemas");
+        Set<String> wanted = new HashSet<>(Set.of("apps/v1 Deployment", "policy/v1 PodDisruptionBudget", "v1 Service"));
+        for (Map<String, Object> doc : documents()) {
+            wanted.add(doc.get("apiVersion") + " " + doc.get("kind"));
+        }
+        Set<String> written = KubernetesSchemas.generate(Path.of(tools.get("KT_K8S_SWAGGER")), Path.of(tools.get("KT_KEDA_CRDS")), wanted, schemas);
+        assertThat(written).as("a schema for every kind used").containsAll(wanted);
+        assertThat(written).contains("apps/v1 Deployment", "policy/v1 PodDisruptionBudget", "v1 Service", "keda.sh/v1alpha1 ScaledObject");
+    }
+
+    static List<Path> manifestFiles() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
+        }
+    }
+
+    static Tools.Result kubeconform(List<Path> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Tools.get().get("KT_KUBECONFORM"), "-strict", "-summary", "-output", "json",
+                "-schema-location", schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
+        files.forEach(f -> command.add(f.toString()));
+        return Tools.run(command, 120);
+    }
+
+    @Test
+    void everyManifestPassesKubeconformStrictWithNothingSkipped() throws Exception {
+        List<Path> files = manifestFiles();
+        Tools.Result result = kubeconform(files);
+        assertThat(result.exit()).as(result.out() + result.err()).isZero();
+        JsonNode summary = JSON.readTree(result.out()).path("summary");
+        assertThat(summary.path("invalid").asInt()).isZero();
+        assertThat(summary.path("errors").asInt()).isZero();
+        assertThat(summary.path("skipped").asInt()).as("no kind without a schema").isZero();
+        assertThat(summary.path("valid").asInt()).isEqualTo(documents().size());
+    }
+
+    @Test
+    void kubeconformRejectsMisspeltFieldsWrongTypesAndBrokenScaledObjects(@TempDir Path tmp) throws Exception {
+        Path broken = tmp.resolve("broken.yaml");
+        Files.writeString(broken, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: x }
+                spec:
+                  replica: 2
+                  selector: { matchLabels: { a: b } }
+                  template:
+                    metadata: { labels: { a: b } }
+                    spec: { containers: [ { name: c, image: i, resources: { requests: { cpu: [1] } } } ] }
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: { name: x }
+                spec: { maxUnavailable: 1, selectr: { } }
+                ---
+                apiVersion: keda.sh/v1alpha1
+                kind: ScaledObject
+                metadata: { name: x }
+                spec:
+                  scaleTargetRef: { name: x }
+                  minReplicaCount: "one"
+                  triggers: [ { metadata: { taskQueue: ai } } ]
+                """);
+        Tools.Result result = kubeconform(List.of(broken));
+        assertThat(result.exit()).isNotZero();
+        assertThat(JSON.readTree(result.out()).path("summary").path("invalid").asInt()).as(result.out()).isEqualTo(3);
+        assertThat(result.out()).contains("replica").contains("selectr").contains("minReplicaCount");
+    }
+
+    @Test
+    void eachPoolHasDeploymentServicePdbAndATemporalScaledObjectOnItsQueues() throws Exception {
+        Map<String, Map<String, Object>> byKindName = new HashMap<>();
+        for (Map<String, Object> doc : documents()) {
+            byKindName.put(doc.get("kind") + "/" + map(doc, "metadata").get("name"), doc);
+        }
+        Set<String> served = new HashSet<>();
+        List<String> pools = byKindName.keySet().stream().filter(k -> k.startsWith("Deployment/workers-")).map(k -> k.substring("Deployment/".length())).sorted().toList();
+        assertThat(pools).as("at least two pools").hasSizeGreaterThanOrEqualTo(2);
+        for (String pool : pools) {
+            Map<String, Object> deployment = byKindName.get("Deployment/" + pool);
+            Map<String, Object> podSpec = map(map(map(deployment, "spec"), "template"), "spec");
+            Map<String, Object> container = list(podSpec, "containers").get(0);
+            Map<String, String> env = new HashMap<>();
+            for (Map<String, Object> e : list(container, "env")) {
+                env.put((String) e.get("name"), String.valueOf(e.get("value")));
+            }
+            List<String> queues = List.of(env.get("KT_WORKER_TASK_QUEUES").split(","));
+            served.addAll(queues);
+            assertThat(env).containsKey("KT_WORKER_POOL");
+            Duration grace = Duration.parse("PT" + env.get("KT_WORKER_SHUTDOWN_GRACE").toUpperCase());
+            assertThat(((Number) podSpec.get("terminationGracePeriodSeconds")).longValue())
+                    .as(pool + ": SIGTERM grace must exceed the worker's own shutdown grace").isGreaterThan(grace.toSeconds());
+            assertThat(map(map(container, "readinessProbe"), "httpGet").get("path")).isEqualTo("/actuator/health/readiness");
+            assertThat(map(map(container, "livenessProbe"), "httpGet").get("path")).isEqualTo("/actuator/health/liveness");
+            assertThat(map(map(container, "resources"), "requests")).containsKeys("cpu", "memory");
+            assertThat(map(map(container, "resources"), "limits")).containsKey("memory");
+            assertThat(byKindName).containsKeys("Service/" + pool, "PodDisruptionBudget/" + pool, "ScaledObject/" + pool);
+
+            Map<String, Object> scaled = map(byKindName.get("ScaledObject/" + pool), "spec");
+            assertThat(map(scaled, "scaleTargetRef").get("name")).isEqualTo(pool);
+            List<String> scaledQueues = new ArrayList<>();
+            for (Map<String, Object> trigger : list(scaled, "triggers")) {
+                assertThat(trigger.get("type")).isEqualTo("temporal");
+                scaledQueues.add((String) map(trigger, "metadata").get("taskQueue"));
+            }
+            assertThat(scaledQueues).as(pool + " scales on the backlog of exactly its queues").containsExactlyInAnyOrderElementsOf(queues);
+        }
+        assertThat(served).containsExactlyInAnyOrderElementsOf(TASK_QUEUES);
+        assertThat(byKindName).containsKeys("Deployment/api-gateway", "Service/api-gateway", "PodDisruptionBudget/api-gateway",
+                "ConfigMap/kt-config", "Secret/kt-secrets");
+    }
+
+    static List<Map<String, Object>> documents() throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Path file : manifestFiles()) {
+            for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+                if (doc != null) {
+                    @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) doc;
+                    docs.add(m);
+                }
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertThat(value).as("missing " + key + " in " + parent.keySet()).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertThat(value).as("missing " + key).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
+    }
+}
