@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.events;
 
+import com.kt.eventmarketing.analytics.DashboardCounts;
 import com.kt.eventmarketing.events.persistence.EventRow;
 import com.kt.eventmarketing.events.persistence.EventRowRepository;
 import com.kt.eventmarketing.gateway.web.ApiException;
@@ -16,7 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -33,10 +36,11 @@ public class EventService {
     private final EventViewCache cache;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final DashboardCounts dashboardCounts;
 
     public EventService(EventRowRepository events, StoreRepository stores, EventWorkflows workflows,
                         EventProperties properties, PublicUrlProperties urls, EventViewCache cache, JsonMapper json,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, DashboardCounts dashboardCounts) {
         this.events = events;
         this.stores = stores;
         this.workflows = workflows;
@@ -45,6 +49,7 @@ public class EventService {
         this.cache = cache;
         this.json = json;
         this.meters = meters;
+        this.dashboardCounts = dashboardCounts;
     }
 
     /** Inserts the DRAFT row, then starts its workflow; if Temporal refuses, the row is removed again. */
@@ -86,11 +91,26 @@ public class EventService {
                 page, size, result.getTotalElements());
     }
 
+    /** Counts from the analytics projections; the whole answer is cached in Redis for 1 minute, evicted on change. */
     public EventViews.Dashboard dashboard(long ownerId) {
-        Function<EventStatus, List<EventViews.Summary>> top5 = status -> events
-                .findTop5ByOwnerIdAndStatusOrderByCreatedAtDesc(ownerId, status).stream().map(EventViews.Summary::of).toList();
-        return new EventViews.Dashboard(top5.apply(EventStatus.ACTIVE), top5.apply(EventStatus.APPROVED),
-                top5.apply(EventStatus.ENDED));
+        var cached = dashboardCounts.cached(ownerId);
+        if (cached.isPresent()) {
+            return json.readValue(cached.get(), EventViews.Dashboard.class);
+        }
+        Map<EventStatus, List<EventRow>> rows = new EnumMap<>(EventStatus.class);
+        for (EventStatus status : List.of(EventStatus.ACTIVE, EventStatus.APPROVED, EventStatus.ENDED)) {
+            rows.put(status, events.findTop5ByOwnerIdAndStatusOrderByCreatedAtDesc(ownerId, status));
+        }
+        var counts = dashboardCounts.counts(rows.values().stream().flatMap(List::stream).map(EventRow::getId).toList());
+        Function<EventStatus, List<EventViews.DashboardItem>> items = status -> rows.get(status).stream()
+                .map(row -> {
+                    var c = counts.get(row.getId());
+                    return EventViews.DashboardItem.of(row, c == null ? 0 : c.participants(), c == null ? 0 : c.views());
+                }).toList();
+        EventViews.Dashboard dashboard = new EventViews.Dashboard(items.apply(EventStatus.ACTIVE),
+                items.apply(EventStatus.APPROVED), items.apply(EventStatus.ENDED));
+        dashboardCounts.put(ownerId, json.writeValueAsString(dashboard));
+        return dashboard;
     }
 
     /** Served from the 5-minute cache when possible (keyed by owner, so a hit is also an ownership check). */

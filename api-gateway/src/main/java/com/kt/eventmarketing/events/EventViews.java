@@ -27,7 +27,17 @@ public final class EventViews {
     public record Page<T>(List<T> content, int page, int size, long totalElements) {
     }
 
-    public record Dashboard(List<Summary> active, List<Summary> approved, List<Summary> ended) {
+    public record Dashboard(List<DashboardItem> active, List<DashboardItem> approved, List<DashboardItem> ended) {
+    }
+
+    /** A dashboard entry: the summary plus participant and view counts from the analytics projections. */
+    public record DashboardItem(long eventId, EventObjective objective, EventStatus status, EventStep step, String title,
+                                String prize, Instant startAt, Instant endAt, long participantCount, long viewCount,
+                                Instant createdAt) {
+        static DashboardItem of(EventRow row, long participants, long views) {
+            return new DashboardItem(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), row.getTitle(),
+                    row.getPrize(), row.getStartAt(), row.getEndAt(), participants, views, row.getCreatedAt());
+        }
     }
 
     public record Recommendations(long eventId, EventStep step, TrendAnalysis trends, List<Recommendation> recommendations,

@@ -1,0 +1,139 @@
+package com.kt.eventmarketing.analytics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Server-sent events: the summary of an event, pushed when its projection version changes. One poller per gateway
+ * compares the versions of every watched event in one query ({@code kt.analytics.stream-poll}, 500 ms), so it works
+ * whichever process ran the consumer that changed them. Event name {@code summary}; a comment every 15 s keeps
+ * proxies from closing an idle stream.
+ */
+@Component
+public class AnalyticsStream {
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsStream.class);
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final AnalyticsService analytics;
+    private final AnalyticsProperties properties;
+    private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "analytics-sse");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long lastHeartbeat = System.currentTimeMillis();
+
+    private static final class Subscriber {
+        final long ownerId;
+        final SseEmitter emitter;
+        volatile long version;
+
+        Subscriber(long ownerId, SseEmitter emitter, long version) {
+            this.ownerId = ownerId;
+            this.emitter = emitter;
+            this.version = version;
+        }
+    }
+
+    public AnalyticsStream(AnalyticsService analytics, AnalyticsProperties properties, MeterRegistry meters) {
+        this.analytics = analytics;
+        this.properties = properties;
+        long period = Math.max(50, properties.streamPoll().toMillis());
+        poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
+        Gauge.builder("kt.analytics.stream.subscribers", subscribers, s -> s.values().stream().mapToInt(List::size).sum())
+                .description("open analytics SSE connections").register(meters);
+    }
+
+    /** Checks ownership (404 otherwise), sends the current summary at once and registers for changes. */
+    public SseEmitter subscribe(long ownerId, long eventId) {
+        AnalyticsViews.Summary summary = analytics.summary(ownerId, eventId);
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        Subscriber subscriber = new Subscriber(ownerId, emitter, summary.version());
+        List<Subscriber> list = subscribers.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>());
+        list.add(subscriber);
+        Runnable remove = () -> {
+            List<Subscriber> current = subscribers.get(eventId);
+            if (current != null) {
+                current.remove(subscriber);
+                subscribers.computeIfPresent(eventId, (id, l) -> l.isEmpty() ? null : l);
+            }
+        };
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(eventId, subscriber, summary);
+        return emitter;
+    }
+
+    void poll() {
+        try {
+            if (subscribers.isEmpty()) {
+                return;
+            }
+            List<Long> watched = new ArrayList<>(subscribers.keySet());
+            Map<Long, Long> versions = analytics.versions(watched);
+            for (Long eventId : watched) {
+                long version = versions.getOrDefault(eventId, 0L);
+                List<Subscriber> list = subscribers.getOrDefault(eventId, List.of());
+                Map<Long, AnalyticsViews.Summary> byOwner = new ConcurrentHashMap<>();
+                for (Subscriber s : list) {
+                    if (s.version != version) {
+                        AnalyticsViews.Summary summary = byOwner.computeIfAbsent(s.ownerId, o -> analytics.summary(o, eventId));
+                        s.version = summary.version();
+                        send(eventId, s, summary);
+                    }
+                }
+            }
+            long now = System.currentTimeMillis();
+            if (now - lastHeartbeat >= HEARTBEAT_MILLIS) {
+                lastHeartbeat = now;
+                subscribers.forEach((eventId, list) -> list.forEach(s -> {
+                    try {
+                        s.emitter.send(SseEmitter.event().comment("keep-alive"));
+                    } catch (IOException | IllegalStateException e) {
+                        s.emitter.completeWithError(e);
+                    }
+                }));
+            }
+        } catch (RuntimeException e) {
+            log.warn("analytics stream poll failed: {}", e.toString());
+        }
+    }
+
+    private void send(long eventId, Subscriber subscriber, AnalyticsViews.Summary summary) {
+        try {
+            subscriber.emitter.send(SseEmitter.event().name("summary").id(Long.toString(summary.version()))
+                    .data(summary, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            log.debug("analytics stream of event {} closed: {}", eventId, e.toString());
+            List<Subscriber> list = subscribers.get(eventId);
+            if (list != null) {
+                list.remove(subscriber);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        poller.shutdownNow();
+        subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
+        subscribers.clear();
+    }
+}
