@@ -7,6 +7,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/infra/scripts/select-java.sh"
 source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
+# kubeconform and the docker compose CLI for the deployment-file tests (built with go install when missing)
+source "$ROOT/infra/scripts/ensure-deploy-tools.sh"
 cd "$ROOT"
 
 # verify, not test: the end-to-end test runs the packaged workers and sandbox jars as their own processes.

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +74,8 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private boolean publishRequested;
     private boolean cancelRequested;
     private boolean regenerating;
+    /** The last status change is in PostgreSQL: Updates that change status answer only then. */
+    private boolean statusRecorded = true;
     private CancellationScope planning;
     private int distributionRound;
 
@@ -122,8 +125,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             if (!awaitOwner(() -> publishRequested)) {
                 return;
             }
-            changeStatus(EventStatus.APPROVED);
-            records.recordApproval(snapshot());
+            settle(EventStatus.APPROVED, records::recordApproval);
         });
         try {
             planning.run();
@@ -133,8 +135,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             if (!cancelRequested) {
                 failureReason = rootMessage(e);
                 moveTo(EventStep.FAILED);
-                changeStatus(EventStatus.CANCELLED);
-                records.recordProgress(snapshot());
+                settle(EventStatus.CANCELLED, records::recordProgress);
                 log.warn("event {} failed while planning: {}", input.eventId(), failureReason);
                 return false;
             }
@@ -143,8 +144,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         }
         if (status == EventStatus.DRAFT && !cancelRequested) {
             moveTo(EventStep.EXPIRED);
-            changeStatus(EventStatus.EXPIRED);
-            records.recordProgress(snapshot());
+            settle(EventStatus.EXPIRED, records::recordProgress);
             log.info("event {} expired after {} without the owner", input.eventId(), input.draftExpiry());
         }
         return status == EventStatus.APPROVED;
@@ -168,14 +168,12 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             return;
         }
         moveTo(EventStep.ACTIVE);
-        changeStatus(EventStatus.ACTIVE);
-        records.recordProgress(snapshot());
+        settle(EventStatus.ACTIVE, records::recordProgress);
         if (!sleepUntil(endAt)) {
             return;
         }
         moveTo(EventStep.ENDED);
-        changeStatus(EventStatus.ENDED);
-        records.recordProgress(snapshot());
+        settle(EventStatus.ENDED, records::recordProgress);
     }
 
     /** Compensation: take back what was published where the channel allows it, then mark the event cancelled. */
@@ -188,8 +186,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         }
         Promise.allOf(retractions).get();
         moveTo(EventStep.CANCELLED);
-        changeStatus(EventStatus.CANCELLED);
-        records.recordProgress(snapshot());
+        settle(EventStatus.CANCELLED, records::recordProgress);
         log.info("event {} cancelled", input.eventId());
     }
 
@@ -303,8 +300,11 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     @Override
     public EventSnapshot publish() {
         publishRequested = true;
-        // Answer once the approval is in the database, so a GET right after shows APPROVED.
-        Workflow.await(() -> status != EventStatus.DRAFT || step == EventStep.FAILED);
+        if (answersAfterStatusIsRecorded()) {
+            Workflow.await(() -> status != EventStatus.DRAFT && statusRecorded);
+        } else {
+            Workflow.await(() -> status != EventStatus.DRAFT || step == EventStep.FAILED);
+        }
         return snapshot();
     }
 
@@ -344,7 +344,11 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         if (planning != null) {
             planning.cancel("cancelled by the owner");
         }
-        Workflow.await(() -> FINAL.contains(status));
+        if (answersAfterStatusIsRecorded()) {
+            Workflow.await(() -> FINAL.contains(status) && statusRecorded);
+        } else {
+            Workflow.await(() -> FINAL.contains(status));
+        }
         return snapshot();
     }
 
@@ -357,6 +361,15 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    /**
+     * Version 1: publish and cancel answer once the new status is in PostgreSQL (before, they answered as soon
+     * as the workflow changed it, so a GET right after could still show the old row). Histories recorded
+     * before the change replay on the old branch.
+     */
+    private static boolean answersAfterStatusIsRecorded() {
+        return Workflow.getVersion("answer-after-status-recorded", Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
 
     private void publishChannel(ChannelSelection selection) {
         ChannelDistribution before = distribution.get(selection.type());
@@ -438,9 +451,16 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         step = next;
     }
 
-    private void changeStatus(EventStatus next) {
+    /**
+     * A status change: search attribute first, then the database; Updates waiting on the status answer only
+     * once the row is written, so a GET right after them shows the new status.
+     */
+    private void settle(EventStatus next, Consumer<EventSnapshot> write) {
         status = next;
+        statusRecorded = false;
         Workflow.upsertTypedSearchAttributes(EventSearchAttributes.EVENT_STATUS.valueSet(next.name()));
+        write.accept(snapshot());
+        statusRecorded = true;
     }
 
     private String season() {

@@ -97,6 +97,34 @@ class EventCreationWorkflowTest {
     }
 
     @Test
+    void cancelWhileTheAiIsStillAnalysing() {
+        var held = new java.util.concurrent.CountDownLatch(1);
+        harness.fakes.heldAi = held;
+        try {
+            EventCreationWorkflow workflow = harness.start(10);
+            assertThat(workflow.snapshot().step()).isEqualTo(EventStep.ANALYZING_TRENDS);
+            EventSnapshot cancelled = workflow.cancel("wrong purpose");
+            assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+            assertThat(cancelled.recommendations()).isEmpty();
+            assertThat(harness.fakes.recordedSnapshot()).contains("progress:CANCELLED:CANCELLED");
+        } finally {
+            held.countDown();
+        }
+    }
+
+    @Test
+    void cancelWhileChoosingChannels() {
+        EventCreationWorkflow workflow = harness.start(11);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        workflow.selectRecommendation(new RecommendationChoice(0, null, null, null));
+        EventSnapshot editing = EventWorkflowHarness.awaitStep(workflow, EventStep.EDIT_CONTENT);
+        workflow.editContent(new ContentChoice(editing.images().get(0).imageId(), "t", "p", "g", null));
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_CHANNELS);
+        assertThat(workflow.cancel("later").step()).isEqualTo(EventStep.CANCELLED);
+        assertThat(harness.fakes.published).isEmpty();
+    }
+
+    @Test
     void cancelWhileEditingContentAndWhileReady() {
         EventCreationWorkflow editing = harness.start(4);
         EventWorkflowHarness.awaitStep(editing, EventStep.SELECT_RECOMMENDATION);

@@ -35,10 +35,18 @@ final class FakeActivities {
     final List<ChannelRetractRequest> retracted = new CopyOnWriteArrayList<>();
     final List<String> recorded = new CopyOnWriteArrayList<>();
     final AtomicInteger imageBatches = new AtomicInteger();
+    /** Holds trend analysis until released, to cancel an event while its AI activity is running. */
+    final java.util.concurrent.CountDownLatch aiGate = new java.util.concurrent.CountDownLatch(0);
+    volatile java.util.concurrent.CountDownLatch heldAi = aiGate;
 
     final AiPlanningActivities ai = new AiPlanningActivities() {
         @Override
         public TrendAnalysis analyzeTrends(TrendRequest request) {
+            try {
+                heldAi.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return new TrendAnalysis(request.region() + " " + request.businessType() + " " + request.season(),
                     List.of("SNS 인증"), List.of("음료 쿠폰"), List.of("팔로우"), List.of("주말 유동인구"), "fake");
         }
