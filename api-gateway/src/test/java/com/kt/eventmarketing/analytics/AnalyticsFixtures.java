@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.analytics;
 
+import com.kt.eventmarketing.gateway.TestEvents;
+import com.kt.eventmarketing.gateway.TestEvents.Owner;
 import com.kt.eventmarketing.gateway.ApiClient;
 import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.shared.Topics;
@@ -8,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,42 +24,23 @@ final class AnalyticsFixtures {
 
     final JdbcTemplate jdbc;
     final ApiClient api;
+    private final TestEvents events;
     final KafkaTemplate<String, String> kafka;
 
     AnalyticsFixtures(JdbcTemplate jdbc, int port, KafkaTemplate<String, String> kafka) {
         this.jdbc = jdbc;
         this.api = new ApiClient(port);
+        this.events = new TestEvents(jdbc, api);
         this.kafka = kafka;
     }
 
-    record Owner(long id, String token) {
-    }
-
     Owner owner() {
-        Map<String, Object> body = Owners.registration();
-        var response = api.post("/api/v1/users/register", null, body);
-        if (response.status() != 201) {
-            throw new IllegalStateException("registration failed: " + response);
-        }
-        long id = jdbc.queryForObject("select id from users where email = ?", Long.class, body.get("email"));
-        return new Owner(id, response.json().get("accessToken").asString());
+        return events.owner();
     }
 
     /** An ACTIVE event inside its period on INSTAGRAM and KAKAO_CHANNEL, as the workflow would have left it. */
     long activeEvent(Owner owner, Integer expectedParticipants, Double expectedRoi) {
-        long storeId = jdbc.queryForObject("select id from stores where owner_id = ?", Long.class, owner.id());
-        Instant now = Instant.now();
-        long id = jdbc.queryForObject("""
-                        insert into events (owner_id, store_id, objective, status, step, title, prize, participation_method,
-                                            guide, image_url, start_at, end_at, expected_participants, expected_roi)
-                        values (?, ?, 'NEW_CUSTOMERS', 'ACTIVE', 'ACTIVE', '주말 치킨 이벤트', '치킨 한 마리', '전화번호로 응모',
-                                '매장 방문 시 응모권 추가!', 'http://127.0.0.1/api/v1/images/x.png', ?, ?, ?, ?) returning id""",
-                Long.class, owner.id(), storeId, Timestamp.from(now.minus(Duration.ofHours(1))),
-                Timestamp.from(now.plus(Duration.ofDays(1))), expectedParticipants, expectedRoi);
-        for (String channel : new String[]{"INSTAGRAM", "KAKAO_CHANNEL"}) {
-            jdbc.update("insert into event_channels (event_id, channel, status, attempts) values (?, ?, 'PUBLISHED', 1)", id, channel);
-        }
-        return id;
+        return events.event(owner, "ACTIVE", expectedParticipants, expectedRoi);
     }
 
     /** A customer entry through the public API (participant row + outbox row in one transaction). */

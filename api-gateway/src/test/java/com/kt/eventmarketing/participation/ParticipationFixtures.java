@@ -1,7 +1,8 @@
 package com.kt.eventmarketing.participation;
 
+import com.kt.eventmarketing.gateway.TestEvents;
+import com.kt.eventmarketing.gateway.TestEvents.Owner;
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.Owners;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,9 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,43 +29,24 @@ final class ParticipationFixtures {
 
     private final JdbcTemplate jdbc;
     private final ApiClient api;
+    private final TestEvents events;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     ParticipationFixtures(JdbcTemplate jdbc, int port) {
         this.jdbc = jdbc;
         this.api = new ApiClient(port);
+        this.events = new TestEvents(jdbc, api);
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Owner(long id, String token) {
-    }
-
     Owner owner() {
-        Map<String, Object> body = Owners.registration();
-        var response = api.post("/api/v1/users/register", null, body);
-        if (response.status() != 201) {
-            throw new IllegalStateException("registration failed: " + response);
-        }
-        long id = jdbc.queryForObject("select id from users where email = ?", Long.class, body.get("email"));
-        return new Owner(id, response.json().get("accessToken").asString());
+        return events.owner();
     }
 
     /** An event of the owner with the given status, running from an hour ago to a day from now, on two channels. */
     long event(Owner owner, String status) {
-        long storeId = jdbc.queryForObject("select id from stores where owner_id = ?", Long.class, owner.id());
-        Instant now = Instant.now();
-        long id = jdbc.queryForObject("""
-                        insert into events (owner_id, store_id, objective, status, step, title, prize, participation_method,
-                                            guide, image_url, start_at, end_at)
-                        values (?, ?, 'NEW_CUSTOMERS', ?, ?, '주말 치킨 이벤트', '치킨 한 마리', '전화번호로 응모', '매장 방문 시 응모권 추가!',
-                                'http://127.0.0.1/api/v1/images/x.png', ?, ?) returning id""", Long.class,
-                owner.id(), storeId, status, status.equals("ENDED") ? "ENDED" : "ACTIVE",
-                Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now.plus(Duration.ofDays(1))));
-        for (String channel : new String[]{"INSTAGRAM", "KAKAO_CHANNEL"}) {
-            jdbc.update("insert into event_channels (event_id, channel, status, attempts) values (?, ?, 'PUBLISHED', 1)", id, channel);
-        }
-        return id;
+        return events.event(owner, status, null, null);
     }
 
     /** What the workflow's end timer does to the row (the gateway's event cache notices within its TTL). */
