@@ -1,0 +1,46 @@
+package com.kt.eventmarketing.bench;
+
+import com.kt.eventmarketing.localstack.QuietServerLogs;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code benchmark [--quick]} or {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
+ * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
+ * scenario's assertion failed (benchmark targets missed are reported, not failures).
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: BenchMain benchmark|fault-injection [--quick] [--only=1,2,...]");
+            System.exit(2);
+        }
+        QuietServerLogs.apply();
+        Path repo = Path.of(System.getenv().getOrDefault("KT_REPO_ROOT", ".")).toAbsolutePath().normalize();
+        Path out = repo.resolve("infra").resolve("results");
+        List<String> options = List.of(args).subList(1, args.length);
+        boolean quick = options.contains("--quick");
+        Results results;
+        String name = args[0];
+        switch (name) {
+            case "benchmark" -> results = new Benchmarks(repo, out,
+                    quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full()).run();
+            case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options)).run();
+            default -> throw new IllegalArgumentException("unknown command " + name);
+        }
+        System.out.println(results.table());
+        Path file = results.write(out, name);
+        System.out.println("results: " + file);
+        System.exit("fault-injection".equals(name) && !results.allOk() ? 1 : 0);
+    }
+
+    private static List<Integer> only(List<String> options) {
+        return options.stream().filter(o -> o.startsWith("--only=")).findFirst()
+                .map(o -> java.util.Arrays.stream(o.substring(7).split(",")).map(String::trim).map(Integer::parseInt).toList())
+                .orElse(List.of());
+    }
+}

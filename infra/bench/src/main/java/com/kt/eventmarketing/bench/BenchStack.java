@@ -1,0 +1,243 @@
+package com.kt.eventmarketing.bench;
+
+import com.kt.eventmarketing.localstack.Ports;
+import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
+import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
+import com.kt.eventmarketing.localstack.postgres.PostgresServer;
+import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
+import com.kt.eventmarketing.localstack.temporal.TemporalCli;
+import com.kt.eventmarketing.localstack.temporal.TemporalCliDevServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local stack for one benchmark or fault-injection run: the same server starters as infra/run-local.sh
+ * (PostgreSQL, Redis, Kafka in this JVM, the Temporal CLI dev server on SQLite), on free ports with data in a
+ * fresh directory, and the four application JVMs from their exec jars. Each part can be stopped, killed and
+ * started again.
+ */
+public final class BenchStack implements AutoCloseable {
+    public static final String FLOW_QUEUES = "event-workflow,core";
+    public static final String ACTIVITY_QUEUES = "ai,content,distribution";
+
+    private final Path repo;
+    private final Path data;
+    private final Path logs;
+    private final Path temporalCli;
+    private final Path temporalDb;
+    private final int temporalPort = Ports.freePort();
+    private final int kafkaPort = Ports.freePort();
+    private final int kafkaControllerPort = Ports.freePort();
+    private final int redisPort = Ports.freePort();
+    private final int pgPort = Ports.freePort();
+    private PostgresServer postgres;
+    private RedisServerProcess redis;
+    private volatile KafkaBroker kafka;
+    private volatile TemporalCliDevServer temporal;
+    public AppProcess sandbox;
+    public AppProcess api;
+    public AppProcess flow;
+    public AppProcess activities;
+    private final List<String> temporalCommandLine = new ArrayList<>();
+
+    private BenchStack(Path repo, Path data, Path logs) {
+        this.repo = repo;
+        this.data = data;
+        this.logs = logs;
+        this.temporalCli = TemporalCli.locate().orElseThrow(() -> new IllegalStateException(
+                "the Temporal CLI is needed (go install github.com/temporalio/cli/cmd/temporal@v1.5.1)"));
+        this.temporalDb = data.resolve("temporal").resolve("temporal.db");
+    }
+
+    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions) throws IOException {
+        Path data = Files.createTempDirectory("kt-bench-");
+        Files.createDirectories(logs);
+        BenchStack stack = new BenchStack(repo, data, logs);
+        try {
+            stack.startAll(appJvmOptions);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll(List<String> jvm) {
+        long t0 = System.nanoTime();
+        postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
+        redis = RedisServerProcess.persistent(redisPort, data.resolve("redis"));
+        startKafka();
+        startTemporal();
+        Bench.log("servers up in %.1f s (data %s)", (System.nanoTime() - t0) / 1e9, data);
+
+        int sandboxPort = Ports.freePort();
+        int apiPort = Ports.freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KT_DB_URL", postgres.jdbcUrl());
+        env.put("KT_DB_USER", PostgresServer.USER);
+        env.put("KT_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KT_REDIS_URL", redis.url());
+        env.put("KT_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort);
+        env.put("KT_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort);
+        env.put("KT_EXTERNAL_BASE_URL", "http://127.0.0.1:" + sandboxPort);
+        env.put("KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
+        env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
+        sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of("--server.port=" + sandboxPort),
+                env, logs.resolve("sandbox.log"), sandboxPort).start();
+        api = new AppProcess("api", jar("api-gateway", "api-gateway"), jvm,
+                List.of("--server.port=" + apiPort, "--kt.bench.echo-enabled=true"), env, logs.resolve("api.log"), apiPort).start();
+        int flowPort = Ports.freePort();
+        flow = new AppProcess("flow", jar("workers", "workers"), jvm,
+                List.of("--kt.worker.task-queues=" + FLOW_QUEUES, "--server.port=" + flowPort), env, logs.resolve("flow.log"), flowPort).start();
+        int actPort = Ports.freePort();
+        activities = new AppProcess("activities", jar("workers", "workers"), jvm,
+                List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
+                logs.resolve("activities.log"), actPort).start();
+        for (AppProcess app : apps()) {
+            app.awaitHealthy(Duration.ofSeconds(180));
+        }
+        Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
+    }
+
+    private Path jar(String module, String artifact) {
+        Path jar = repo.resolve(module).resolve("target").resolve(artifact + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./mvnw -o -q -pl api-gateway,workers,infra/sandbox package -DskipTests");
+        }
+        return jar;
+    }
+
+    public List<AppProcess> apps() {
+        return List.of(sandbox, api, flow, activities);
+    }
+
+    public String temporalTarget() {
+        return "127.0.0.1:" + temporalPort;
+    }
+
+    public Path temporalDb() {
+        return temporalDb;
+    }
+
+    public List<String> temporalCommandLine() {
+        return temporalCommandLine;
+    }
+
+    public Path temporalCli() {
+        return temporalCli;
+    }
+
+    public Connection db() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (AppProcess app : apps()) {
+            pids.put(app.name(), app.pid());
+        }
+        return pids;
+    }
+
+    // ---- server faults -------------------------------------------------------------------------------------
+
+    public synchronized void startTemporal() {
+        temporal = TemporalCliDevServer.start(temporalCli, temporalPort, Optional.empty(), Optional.of(temporalDb));
+        temporalCommandLine.clear();
+        temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
+                String.valueOf(temporalPort), "--db-filename", temporalDb.toString()));
+    }
+
+    public synchronized void stopTemporal() {
+        if (temporal != null) {
+            temporal.close();
+            temporal = null;
+        }
+    }
+
+    public synchronized void startKafka() {
+        kafka = KafkaBroker.persistent(kafkaPort, kafkaControllerPort, data.resolve("kafka"), KafkaTopics.ALL);
+    }
+
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    public synchronized void stopRedis() {
+        redis.stop();
+    }
+
+    public synchronized void startRedis() {
+        redis.start();
+    }
+
+    /** FLUSHALL over RESP on a plain socket. */
+    public void flushRedis() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", redisPort)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] answer = new byte[64];
+            int n = socket.getInputStream().read(answer);
+            String reply = n > 0 ? new String(answer, 0, n, StandardCharsets.US_ASCII).trim() : "";
+            if (!reply.startsWith("+OK")) {
+                throw new IOException("FLUSHALL answered " + reply);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AppProcess app : new AppProcess[]{api, flow, activities, sandbox}) {
+            if (app != null) {
+                try {
+                    app.stop(Duration.ofSeconds(15));
+                } catch (RuntimeException e) {
+                    Bench.log("stopping %s: %s", app.name(), e);
+                }
+            }
+        }
+        quietly(this::stopTemporal);
+        quietly(this::stopKafka);
+        if (redis != null) {
+            quietly(redis::stop);
+        }
+        if (postgres != null) {
+            quietly(postgres::close);
+        }
+        quietly(() -> deleteTree(data));
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            Bench.log("cleanup: %s", e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            Bench.log("could not delete %s: %s", root, e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package com.kt.eventmarketing.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Participation load on loopback, bounded in count and time: closed loop (N clients, each sends its next entry
+ * when the last one is answered) or paced (a fixed rate, latency measured from the scheduled send time so a
+ * stalled server cannot hide queueing). Every entry has its own phone; with {@code retryUntilAnswered} a client
+ * repeats the same entry with the same Idempotency-Key until it gets a definite answer (201 or 409).
+ */
+public final class Intake {
+    private static final Pattern ENTRY_NUMBER = Pattern.compile("\"entryNumber\"\\s*:\\s*(\\d+)");
+
+    public record Config(String path, int clients, Duration duration, int maxEntries, double ratePerSecond,
+                         boolean retryUntilAnswered, String phonePrefix) {
+        public static Config closedLoop(String path, int clients, Duration duration, int maxEntries) {
+            return new Config(path, clients, duration, maxEntries, 0, false, "010");
+        }
+
+        public static Config paced(String path, double rate, Duration duration, int maxClients) {
+            return new Config(path, maxClients, duration, (int) Math.ceil(rate * duration.toSeconds()) + 1, rate, false, "010");
+        }
+
+        public Config retrying() {
+            return new Config(path, clients, duration, maxEntries, ratePerSecond, true, phonePrefix);
+        }
+
+        public Config phones(String prefix) {
+            return new Config(path, clients, duration, maxEntries, ratePerSecond, retryUntilAnswered, prefix);
+        }
+    }
+
+    /** One accepted entry: the number the server gave and when the answer arrived (System.nanoTime). */
+    public record Accepted(int seq, long entryNumber, long answeredAt) {
+    }
+
+    public static final class Result {
+        public final Stats latency = new Stats();
+        public final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        public final List<Accepted> accepted = new ArrayList<>();
+        public final AtomicLong attempts = new AtomicLong();
+        public final AtomicLong replays = new AtomicLong();
+        public final AtomicLong mismatchedReplays = new AtomicLong();
+        public final AtomicInteger sent = new AtomicInteger();
+        public int unanswered;
+        public double seconds;
+        public Map<String, Double> cpu = Map.of();
+
+        synchronized void accept(Accepted a) {
+            accepted.add(a);
+        }
+
+        public synchronized int acceptedCount() {
+            return accepted.size();
+        }
+
+        public double perSecond() {
+            return acceptedCount() / seconds;
+        }
+
+        public String statusSummary() {
+            StringBuilder s = new StringBuilder();
+            new java.util.TreeMap<>(statuses).forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('×').append(v));
+            return s.toString();
+        }
+    }
+
+    private Intake() {
+    }
+
+    public static String body(String phone) {
+        return "{\"name\":\"김민수\",\"phone\":\"" + phone + "\",\"entryPath\":\"STORE_VISIT\",\"consent\":true}";
+    }
+
+    public static String phone(String prefix, int seq) {
+        return prefix + String.format("%08d", seq);
+    }
+
+    public static Result run(String baseUrl, Config config, Map<String, Long> pidsToMeter) throws InterruptedException {
+        ExecutorService http = Executors.newFixedThreadPool(2, named("bench-load-http"));
+        Api api = new Api(baseUrl, http);
+        ExecutorService clients = Executors.newFixedThreadPool(config.clients(), named("bench-load-client"));
+        Result result = new Result();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + config.duration().toNanos();
+        CpuMeter cpu = CpuMeter.loadGenerator(pidsToMeter).start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(named("bench-meter"));
+        sampler.scheduleAtFixedRate(cpu::sample, 1, 1, TimeUnit.SECONDS);
+        if (config.ratePerSecond() > 0) {
+            double interval = 1e9 / config.ratePerSecond();
+            for (int i = 0; i < config.maxEntries(); i++) {
+                long due = start + (long) (i * interval);
+                if (due > end) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                int seq = next.getAndIncrement();
+                clients.execute(() -> send(api, config, seq, due, end, result));
+            }
+        } else {
+            for (int c = 0; c < config.clients(); c++) {
+                clients.execute(() -> {
+                    for (int seq = next.getAndIncrement(); seq < config.maxEntries() && System.nanoTime() < end; seq = next.getAndIncrement()) {
+                        send(api, config, seq, System.nanoTime(), end, result);
+                    }
+                });
+            }
+        }
+        clients.shutdown();
+        long graceMillis = config.retryUntilAnswered() ? 120_000 : 30_000;
+        if (!clients.awaitTermination(config.duration().toMillis() + graceMillis, TimeUnit.MILLISECONDS)) {
+            Bench.log("intake: clients still busy after the grace period; stopping them");
+        }
+        cpu.sample();
+        result.seconds = (System.nanoTime() - start) / 1e9;
+        result.cpu = cpu.stop();
+        clients.shutdownNow();
+        sampler.shutdownNow();
+        http.shutdownNow();
+        result.unanswered = result.sent.get() - result.statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+        return result;
+    }
+
+    private static void send(Api api, Config config, int seq, long scheduledAt, long end, Result result) {
+        String phone = phone(config.phonePrefix(), seq);
+        String key = config.retryUntilAnswered() ? "bench-" + config.phonePrefix() + "-" + seq : null;
+        String body = body(phone);
+        result.sent.incrementAndGet();
+        long firstNumber = -1;
+        long hardEnd = end + Duration.ofSeconds(config.retryUntilAnswered() ? 110 : 0).toNanos();
+        while (true) {
+            result.attempts.incrementAndGet();
+            Api.Response r = api.postRaw(config.path(), body, key, Duration.ofSeconds(10));
+            long now = System.nanoTime();
+            boolean definite = r.status() == 201 || r.status() == 409 || r.status() == 400 || r.status() == 404 || r.status() == 422;
+            if (definite || !config.retryUntilAnswered() || now > hardEnd) {
+                result.statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
+                if (r.status() == 201) {
+                    result.latency.add(now - scheduledAt);
+                    Matcher m = ENTRY_NUMBER.matcher(r.body());
+                    long number = m.find() ? Long.parseLong(m.group(1)) : -1;
+                    if ("true".equals(r.headers().get("idempotent-replayed"))) {
+                        result.replays.incrementAndGet();
+                    }
+                    if (firstNumber >= 0 && firstNumber != number) {
+                        result.mismatchedReplays.incrementAndGet();
+                    }
+                    result.accept(new Accepted(seq, number, now));
+                }
+                return;
+            }
+            // an unknown outcome (connection refused/reset, 5xx, 429): same entry, same key, again
+            Bench.sleep(200);
+        }
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
