@@ -24,16 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class OpenEvents {
     private final JdbcTemplate jdbc;
-    private final DrawCommitments commitments;
+    private final DrawLedger draws;
     private final EntrySequences sequences;
     private final ParticipationProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    public OpenEvents(JdbcTemplate jdbc, DrawCommitments commitments, EntrySequences sequences,
+    public OpenEvents(JdbcTemplate jdbc, DrawLedger draws, EntrySequences sequences,
                       ParticipationProperties properties) {
         this.jdbc = jdbc;
-        this.commitments = commitments;
+        this.draws = draws;
         this.sequences = sequences;
         this.properties = properties;
     }
@@ -84,7 +84,7 @@ public class OpenEvents {
         if (fresh.openAt(clock.instant())) {
             // Seen open: fix the draw commitment (before any entry counts) and the entry-number sequence.
             String commitment = cached != null && cached.event().commitment() != null
-                    ? cached.event().commitment() : commitments.ensure(eventId);
+                    ? cached.event().commitment() : draws.commit(eventId);
             if (cached == null || cached.event().commitment() == null) {
                 sequences.ensure(eventId);
             }

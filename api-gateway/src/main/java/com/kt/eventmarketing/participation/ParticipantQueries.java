@@ -3,7 +3,6 @@ package com.kt.eventmarketing.participation;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
-import com.kt.eventmarketing.shared.crypto.Masking;
 import com.kt.eventmarketing.shared.crypto.PhoneNumbers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -111,8 +110,8 @@ public class ParticipantQueries {
         int rankValue = rs.getInt("winner_rank");
         Integer rank = rs.wasNull() ? null : rankValue;
         return new ParticipationViews.Participant(rs.getLong("entry_number"),
-                Masking.name(cipher.decrypt(rs.getString("name_encrypted"))),
-                Masking.phone(cipher.decrypt(rs.getString("phone_encrypted"))), rs.getString("entry_path"),
+                PersonalData.maskedName(cipher, rs.getString("name_encrypted")),
+                PersonalData.maskedPhone(cipher, rs.getString("phone_encrypted")), rs.getString("entry_path"),
                 rs.getBoolean("is_winner"), rank, rs.getTimestamp("created_at").toInstant());
     }
 
