@@ -171,6 +171,36 @@ class ParticipationOwnerTest {
     }
 
     @Test
+    void purgedEntrantsStayListedAndCountedButShowNoPersonalData() throws Exception {
+        var owner = fx.owner();
+        long eventId = fx.event(owner, "ACTIVE");
+        enterMany(eventId, 5);
+        fx.end(eventId);
+        assertThat(fx.post("/api/v1/events/" + eventId + "/draw-winners", owner.token(),
+                Map.of("winnerCount", 2, "algorithm", "RANDOM")).status()).isEqualTo(201);
+        // what ParticipationActivities.purgePersonalData(eventId, false) does
+        jdbc.update("""
+                update participants set name_encrypted = 'purged', phone_encrypted = 'purged', name_hash = 'purged',
+                       phone_hash = 'purged-' || id, purged_at = now()
+                where event_id = ? and not is_winner""", eventId);
+
+        var page = fx.get("/api/v1/events/" + eventId + "/participants?size=10", owner.token());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("totalElements").asLong()).isEqualTo(5);
+        page.json().get("content").forEach(p -> {
+            if (p.get("isWinner").asBoolean()) {
+                assertThat(p.get("phone").asString()).matches("010-\\*{4}-\\d{4}");
+            } else {
+                assertThat(p.get("phone").asString()).isEqualTo(PersonalData.PURGED_DISPLAY);
+                assertThat(p.get("name").asString()).isEqualTo(PersonalData.PURGED_DISPLAY);
+            }
+        });
+        var drawn = fx.get("/api/v1/events/" + eventId + "/draw", owner.token());
+        assertThat(drawn.json().get("winners")).hasSize(2);
+        assertThat(fx.get("/api/v1/events/" + eventId + "/participants/export", owner.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void theDrawRecomputedFromItsPublishedProofGivesTheSameWinners() throws Exception {
         var owner = fx.owner();
         long eventId = fx.event(owner, "ACTIVE");
