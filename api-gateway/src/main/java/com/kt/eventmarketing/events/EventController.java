@@ -2,6 +2,7 @@ package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.gateway.security.CurrentOwner;
+import com.kt.eventmarketing.participation.AutoDraw;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -96,7 +97,9 @@ public class EventController {
     public EventViews.Detail channels(@PathVariable long id, @Valid @RequestBody EventRequests.Channels body) {
         var choice = new ChannelChoice(body.channels().stream()
                 .map(c -> new ChannelSelection(c.type(), c.settings() == null ? java.util.Map.of() : c.settings()))
-                .collect(Collectors.toList()), body.startAt(), body.endAt());
+                .collect(Collectors.toList()), body.startAt(), body.endAt(), body.autoDraw() == null ? null
+                : new AutoDraw(body.autoDraw().winnerCount(), body.autoDraw().algorithm(),
+                body.autoDraw().visitBonus() == null ? 2 : body.autoDraw().visitBonus()));
         return events.change(CurrentOwner.id(), id, wf -> wf.chooseChannels(choice));
     }
 

@@ -49,7 +49,15 @@ public final class EventRequests {
     public record Channels(
             @NotEmpty(message = "choose at least one channel") @Size(max = 6, message = "at most 6 channels") List<@Valid @NotNull(message = "must not be null") ChannelBody> channels,
             @NotNull(message = "is required (ISO-8601, e.g. 2026-12-01T10:00:00+09:00)") Instant startAt,
-            @NotNull(message = "is required (ISO-8601, e.g. 2026-12-31T22:00:00+09:00)") Instant endAt) {
+            @NotNull(message = "is required (ISO-8601, e.g. 2026-12-31T22:00:00+09:00)") Instant endAt,
+            @Valid AutoDrawBody autoDraw) {
+    }
+
+    /** Optional: draw winners automatically when the event ends, and notify them. */
+    public record AutoDrawBody(
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") Integer winnerCount,
+            @NotNull(message = "is required (RANDOM or WEIGHTED)") @Pattern(regexp = "RANDOM|WEIGHTED", message = "must be RANDOM or WEIGHTED") String algorithm,
+            @Min(value = 1, message = "must be 1-3") @Max(value = 3, message = "must be 1-3") Integer visitBonus) {
     }
 
     public record ChannelBody(@NotNull(message = "is required") ChannelType type, Map<String, String> settings) {

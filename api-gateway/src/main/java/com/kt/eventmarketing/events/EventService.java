@@ -58,7 +58,8 @@ public class EventService {
         EventRow row = events.saveAndFlush(EventRow.draft(ownerId, store.getId(), objective));
         EventCreationInput input = new EventCreationInput(row.getId(), ownerId, store.getId(), store.getName(),
                 store.getBusinessType(), store.getAddress(), store.region(), objective,
-                urls.participationUrl(row.getId()), properties.draftExpiry());
+                urls.participationUrl(row.getId()), properties.draftExpiry(), properties.purgeNonWinnersAfter(),
+                properties.purgeWinnersAfter());
         try {
             workflows.start(input, store.getName());
         } catch (RuntimeException e) {

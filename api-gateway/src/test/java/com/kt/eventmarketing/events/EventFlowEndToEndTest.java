@@ -148,7 +148,8 @@ class EventFlowEndToEndTest {
         var channels = api.put("/api/v1/events/" + eventId + "/channels", token, Map.of(
                 "channels", List.of(Map.of("type", "INSTAGRAM"), Map.of("type", "NAVER_BLOG"),
                         Map.of("type", "URIDONGNETV", "settings", Map.of("radiusMeters", "700"))),
-                "startAt", startAt.toString(), "endAt", startAt.plus(Duration.ofDays(7)).toString()));
+                "startAt", startAt.toString(), "endAt", startAt.plus(Duration.ofDays(7)).toString(),
+                "autoDraw", Map.of("winnerCount", 3, "algorithm", "WEIGHTED")));
         assertThat(channels.status()).as(channels.body()).isEqualTo(200);
 
         redis.flushAll();
@@ -168,6 +169,10 @@ class EventFlowEndToEndTest {
                 .containsOnly("PUBLISHED").hasSize(3);
         awaitTrue(() -> jdbc.queryForObject("select count(*) from outbox where message_key = ? and published_at is not null",
                 Integer.class, Long.toString(eventId)) == 2);
+
+        // At the start the workflow fixed the draw's seed commitment (a core activity in the workers).
+        awaitTrue(() -> jdbc.queryForObject("select count(*) from draws where event_id = ? and commitment is not null",
+                Integer.class, eventId) == 1);
 
         // Each channel got exactly one post (the sandbox records every request with its idempotency key).
         for (String channel : List.of("INSTAGRAM", "NAVER_BLOG", "URIDONGNETV")) {

@@ -5,6 +5,7 @@ import com.kt.eventmarketing.content.ImageGenerationActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.events.EventCreationWorkflowImpl;
 import com.kt.eventmarketing.events.EventRecordActivities;
+import com.kt.eventmarketing.participation.ParticipationActivities;
 import com.kt.eventmarketing.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -46,6 +47,7 @@ public class WorkerPool implements SmartLifecycle {
     private final ObjectProvider<ImageGenerationActivities> content;
     private final ObjectProvider<ChannelPublishActivities> distribution;
     private final ObjectProvider<EventRecordActivities> core;
+    private final ObjectProvider<ParticipationActivities> participation;
     private final String identity;
     private final Map<String, QueueTuning> tunings = new LinkedHashMap<>();
     private volatile boolean running;
@@ -54,6 +56,7 @@ public class WorkerPool implements SmartLifecycle {
     public WorkerPool(WorkerPoolProperties properties, WorkflowClient client,
                       ObjectProvider<AiPlanningActivities> ai, ObjectProvider<ImageGenerationActivities> content,
                       ObjectProvider<ChannelPublishActivities> distribution, ObjectProvider<EventRecordActivities> core,
+                      ObjectProvider<ParticipationActivities> participation,
                       ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
         this.identity = properties.poolName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
@@ -64,6 +67,7 @@ public class WorkerPool implements SmartLifecycle {
         this.content = content;
         this.distribution = distribution;
         this.core = core;
+        this.participation = participation;
         if (properties.taskQueues().isEmpty()) {
             throw new IllegalStateException("kt.worker.task-queues is empty: name at least one of " + TaskQueues.ALL);
         }
@@ -121,7 +125,7 @@ public class WorkerPool implements SmartLifecycle {
             case TaskQueues.AI -> worker.registerActivitiesImplementations(ai.getObject());
             case TaskQueues.CONTENT -> worker.registerActivitiesImplementations(content.getObject());
             case TaskQueues.DISTRIBUTION -> worker.registerActivitiesImplementations(distribution.getObject());
-            case TaskQueues.CORE -> worker.registerActivitiesImplementations(core.getObject());
+            case TaskQueues.CORE -> worker.registerActivitiesImplementations(core.getObject(), participation.getObject());
             default -> throw new IllegalArgumentException("unknown task queue '" + taskQueue + "'");
         }
         tunings.put(taskQueue, tuning);

@@ -8,6 +8,7 @@ import com.kt.eventmarketing.distribution.ChannelPublishResult;
 import com.kt.eventmarketing.distribution.ChannelRetractRequest;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.events.EventRecordActivities;
+import com.kt.eventmarketing.participation.ParticipationActivities;
 import com.kt.eventmarketing.shared.TaskQueues;
 import com.kt.eventmarketing.testsupport.RealServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,7 +154,7 @@ class GracefulShutdownTest {
         return new WorkerPool(properties, client,
                 none(AiPlanningActivities.class), none(ImageGenerationActivities.class),
                 new StaticListableBeanFactory(Map.of("channels", channels)).getBeanProvider(ChannelPublishActivities.class),
-                none(EventRecordActivities.class), none(MeterRegistry.class));
+                none(EventRecordActivities.class), none(ParticipationActivities.class), none(MeterRegistry.class));
     }
 
     private static <T> ObjectProvider<T> none(Class<T> type) {

@@ -13,6 +13,8 @@ import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
 import com.kt.eventmarketing.distribution.ChannelRetractRequest;
 import com.kt.eventmarketing.distribution.ChannelType;
+import com.kt.eventmarketing.participation.AutoDraw;
+import com.kt.eventmarketing.participation.ParticipationActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -44,6 +46,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private final ImageGenerationActivities content = Workflow.newActivityStub(ImageGenerationActivities.class, EventActivityOptions.CONTENT);
     private final ChannelPublishActivities channelsApi = Workflow.newActivityStub(ChannelPublishActivities.class, EventActivityOptions.DISTRIBUTION);
     private final EventRecordActivities records = Workflow.newActivityStub(EventRecordActivities.class, EventActivityOptions.CORE);
+    private final ParticipationActivities participation = Workflow.newActivityStub(ParticipationActivities.class, EventActivityOptions.CORE);
 
     private EventCreationInput input;
     private EventStatus status = EventStatus.DRAFT;
@@ -66,6 +69,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private List<ChannelSelection> channels = List.of();
     private Instant startAt;
     private Instant endAt;
+    private AutoDraw autoDraw;
     private final Map<ChannelType, ChannelDistribution> distribution = new EnumMap<>(ChannelType.class);
     private String failureReason;
 
@@ -104,24 +108,24 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             trends = ai.analyzeTrends(request);
             recommendations = List.copyOf(ai.recommendEvents(new RecommendationRequest(request, trends)));
             moveTo(EventStep.SELECT_RECOMMENDATION);
-            records.recordProgress(snapshot());
+            record(records::recordProgress);
             if (!awaitOwner(() -> selectedRecommendation != null)) {
                 return;
             }
             moveTo(EventStep.GENERATING_IMAGES);
             images = List.copyOf(content.generateImages(imageRequest()));
             moveTo(EventStep.EDIT_CONTENT);
-            records.recordProgress(snapshot());
+            record(records::recordProgress);
             if (!awaitOwner(() -> contentChosen)) {
                 return;
             }
             moveTo(EventStep.SELECT_CHANNELS);
-            records.recordProgress(snapshot());
+            record(records::recordProgress);
             if (!awaitOwner(() -> channelsChosen)) {
                 return;
             }
             moveTo(EventStep.READY_TO_PUBLISH);
-            records.recordProgress(snapshot());
+            record(records::recordProgress);
             if (!awaitOwner(() -> publishRequested)) {
                 return;
             }
@@ -169,11 +173,35 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         }
         moveTo(EventStep.ACTIVE);
         settle(EventStatus.ACTIVE, records::recordProgress);
+        if (runsParticipationLifecycle()) {
+            participation.commitDrawSeed(input.eventId());
+        }
         if (!sleepUntil(endAt)) {
             return;
         }
         moveTo(EventStep.ENDED);
         settle(EventStatus.ENDED, records::recordProgress);
+        if (runsParticipationLifecycle()) {
+            drawAndPurge();
+        }
+    }
+
+    /**
+     * After the end: the automatic draw and winner notifications when the owner asked for them, then the
+     * privacy purge on durable timers (non-winners first, winners after the prize period).
+     */
+    private void drawAndPurge() {
+        if (autoDraw != null) {
+            int winners = participation.drawWinners(input.eventId(), autoDraw);
+            if (winners > 0) {
+                participation.notifyWinners(input.eventId());
+            }
+            log.info("event {}: {} winners drawn automatically", input.eventId(), winners);
+        }
+        Workflow.sleep(input.nonWinnerRetention());
+        participation.purgePersonalData(input.eventId(), false);
+        Workflow.sleep(input.winnerRetention().minus(input.nonWinnerRetention()));
+        participation.purgePersonalData(input.eventId(), true);
     }
 
     /** Compensation: take back what was published where the channel allows it, then mark the event cancelled. */
@@ -231,7 +259,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             imageUrl = null;
             imageProvider = null;
             contentChosen = false;
-            records.recordProgress(snapshot());
+            record(records::recordProgress);
         } finally {
             regenerating = false;
         }
@@ -274,6 +302,18 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             throw new IllegalArgumentException("channels: each channel may appear once");
         }
         validatePeriod(choice.startAt(), choice.endAt());
+        AutoDraw draw = choice.autoDraw();
+        if (draw != null) {
+            if (draw.winnerCount() < 1) {
+                throw new IllegalArgumentException("autoDraw.winnerCount: must be at least 1");
+            }
+            if (!List.of("RANDOM", "WEIGHTED").contains(draw.algorithm())) {
+                throw new IllegalArgumentException("autoDraw.algorithm: must be RANDOM or WEIGHTED");
+            }
+            if (draw.visitBonus() < 1 || draw.visitBonus() > 3) {
+                throw new IllegalArgumentException("autoDraw.visitBonus: must be 1-3");
+            }
+        }
     }
 
     @Override
@@ -281,6 +321,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         channels = List.copyOf(choice.channels());
         startAt = choice.startAt();
         endAt = choice.endAt();
+        autoDraw = choice.autoDraw();
         channelsChosen = true;
         return snapshot();
     }
@@ -367,6 +408,14 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
      * as the workflow changed it, so a GET right after could still show the old row). Histories recorded
      * before the change replay on the old branch.
      */
+    /**
+     * Version 1 of the lifecycle: seed commitment at the start, automatic draw, notifications and purge after
+     * the end. Workflows that were already running when it was added end as before.
+     */
+    private static boolean runsParticipationLifecycle() {
+        return Workflow.getVersion("participation-lifecycle", Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+
     private static boolean answersAfterStatusIsRecorded() {
         return Workflow.getVersion("answer-after-status-recorded", Workflow.DEFAULT_VERSION, 1) >= 1;
     }
@@ -459,8 +508,17 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         status = next;
         statusRecorded = false;
         Workflow.upsertTypedSearchAttributes(EventSearchAttributes.EVENT_STATUS.valueSet(next.name()));
-        write.accept(snapshot());
+        record(write);
         statusRecorded = true;
+    }
+
+    /**
+     * Database writes run outside the planning scope: an owner's cancel stops the AI and image work, never a
+     * write of state that has already happened.
+     */
+    private void record(Consumer<EventSnapshot> write) {
+        EventSnapshot current = snapshot();
+        Workflow.newDetachedCancellationScope(() -> write.accept(current)).run();
     }
 
     private String season() {

@@ -48,7 +48,10 @@ class EventCreationWorkflowTest {
         assertThat(result.status()).isEqualTo(EventStatus.ENDED);
         assertThat(harness.now()).isAfterOrEqualTo(ready.endAt());
         assertThat(harness.fakes.recordedSnapshot()).containsSubsequence(
-                "approval:APPROVED", "distribution:1", "progress:ACTIVE:ACTIVE", "progress:ENDED:ENDED");
+                "approval:APPROVED", "distribution:1", "progress:ACTIVE:ACTIVE", "commit:1", "progress:ENDED:ENDED",
+                "draw:3:WEIGHTED", "notify:1", "purge:non-winners", "purge:all");
+        // Non-winners' data goes 30 days after the end, winners' after the 90-day prize period.
+        assertThat(harness.now()).isAfterOrEqualTo(ready.endAt().plus(Duration.ofDays(90)));
         harness.recordHistoryIfAsked(1, "happy-path");
     }
 
@@ -76,11 +79,14 @@ class EventCreationWorkflowTest {
         EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_CHANNELS);
 
         Instant start = harness.now().plus(Duration.ofDays(1));
-        assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(), start, start.plusSeconds(60))))
+        assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(), start, start.plusSeconds(60), null)))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("channels: choose at least one");
         assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(
-                List.of(new ChannelSelection(ChannelType.GINITV, null)), start, start.minusSeconds(60))))
+                List.of(new ChannelSelection(ChannelType.GINITV, null)), start, start.minusSeconds(60), null)))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("endAt: must be after startAt");
+        assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(new ChannelSelection(ChannelType.GINITV, null)),
+                start, start.plusSeconds(60), new com.kt.eventmarketing.participation.AutoDraw(1, "LOTTERY", 2))))
+                .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("autoDraw.algorithm");
         assertThat(workflow.snapshot().channels()).isEmpty();
     }
 

@@ -31,7 +31,7 @@ final class EventWorkflowHarness implements AutoCloseable {
         env.newWorker(TaskQueues.CONTENT).registerActivitiesImplementations(fakes.content);
         env.newWorker(TaskQueues.DISTRIBUTION).registerActivitiesImplementations(fakes.channels);
         Worker core = env.newWorker(TaskQueues.CORE);
-        core.registerActivitiesImplementations(fakes.records);
+        core.registerActivitiesImplementations(fakes.records, fakes.participation);
         env.start();
     }
 
@@ -47,7 +47,7 @@ final class EventWorkflowHarness implements AutoCloseable {
                 .build());
         WorkflowClient.start(workflow::run, new EventCreationInput(eventId, 3, 7, "맛있는 치킨", "음식점",
                 "서울특별시 강남구 테헤란로 1", "서울특별시", EventObjective.NEW_CUSTOMERS,
-                "http://127.0.0.1:8080/p/" + eventId, DRAFT_EXPIRY));
+                "http://127.0.0.1:8080/p/" + eventId, DRAFT_EXPIRY, null, null));
         return workflow;
     }
 
@@ -84,7 +84,8 @@ final class EventWorkflowHarness implements AutoCloseable {
         awaitStep(workflow, EventStep.SELECT_CHANNELS);
         Instant start = now().plus(Duration.ofDays(1));
         workflow.chooseChannels(new ChannelChoice(List.of(channels).stream()
-                .map(c -> new ChannelSelection(c, Map.of("radius", "500"))).toList(), start, start.plus(Duration.ofDays(2))));
+                .map(c -> new ChannelSelection(c, Map.of("radius", "500"))).toList(), start, start.plus(Duration.ofDays(2)),
+                new com.kt.eventmarketing.participation.AutoDraw(3, "WEIGHTED", 2)));
         return awaitStep(workflow, EventStep.READY_TO_PUBLISH);
     }
 

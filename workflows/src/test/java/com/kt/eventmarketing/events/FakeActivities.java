@@ -15,6 +15,8 @@ import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
 import com.kt.eventmarketing.distribution.ChannelRetractRequest;
 import com.kt.eventmarketing.distribution.ChannelType;
+import com.kt.eventmarketing.participation.AutoDraw;
+import com.kt.eventmarketing.participation.ParticipationActivities;
 import io.temporal.failure.ApplicationFailure;
 
 import java.util.ArrayList;
@@ -104,6 +106,31 @@ final class FakeActivities {
         @Override
         public void recordDistribution(EventSnapshot snapshot, int round) {
             recorded.add("distribution:" + round);
+        }
+    };
+
+    final ParticipationActivities participation = new ParticipationActivities() {
+        @Override
+        public void commitDrawSeed(long eventId) {
+            recorded.add("commit:" + eventId);
+        }
+
+        @Override
+        public int drawWinners(long eventId, AutoDraw settings) {
+            recorded.add("draw:" + settings.winnerCount() + ":" + settings.algorithm());
+            return settings.winnerCount();
+        }
+
+        @Override
+        public int notifyWinners(long eventId) {
+            recorded.add("notify:" + eventId);
+            return 3;
+        }
+
+        @Override
+        public int purgePersonalData(long eventId, boolean includeWinners) {
+            recorded.add(includeWinners ? "purge:all" : "purge:non-winners");
+            return 1;
         }
     };
 
