@@ -1,6 +1,11 @@
 package com.kt.eventmarketing.events;
 
+import com.kt.eventmarketing.shared.TaskQueues;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -26,7 +31,13 @@ class EventCreationReplayTest {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(files).as("recorded histories").hasSizeGreaterThanOrEqualTo(4);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                () -> WorkflowReplayer.replayWorkflowExecution(Files.readString(file), EventCreationWorkflowImpl.class)));
+        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+                Worker worker = env.newWorker(TaskQueues.EVENT_WORKFLOW, WorkerOptions.newBuilder()
+                        .setDefaultDeadlockDetectionTimeout(EventWorkflowHarness.DEADLOCK_DETECTION_MILLIS).build());
+                worker.registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class);
+                WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file)), worker);
+            }
+        }));
     }
 }

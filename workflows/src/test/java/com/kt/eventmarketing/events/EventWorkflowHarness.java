@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,11 @@ import java.util.Map;
 /** A time-skipping Temporal test server with the workflow and fake activities on their real task queues. */
 final class EventWorkflowHarness implements AutoCloseable {
     static final Duration DRAFT_EXPIRY = Duration.ofDays(7);
+    /**
+     * Workflow code here never blocks; the SDK's 1 s deadlock detector only trips when a loaded CI machine
+     * (2 cores shared with servers and other builds) is slow to load classes on the first workflow task.
+     */
+    static final long DEADLOCK_DETECTION_MILLIS = 30_000;
 
     final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     final FakeActivities fakes = new FakeActivities();
@@ -26,7 +32,9 @@ final class EventWorkflowHarness implements AutoCloseable {
         env.registerSearchAttribute("StoreId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         env.registerSearchAttribute("EventStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         env.registerSearchAttribute("Objective", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        env.newWorker(TaskQueues.EVENT_WORKFLOW).registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class);
+        env.newWorker(TaskQueues.EVENT_WORKFLOW, WorkerOptions.newBuilder()
+                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS).build())
+                .registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class);
         env.newWorker(TaskQueues.AI).registerActivitiesImplementations(fakes.ai);
         env.newWorker(TaskQueues.CONTENT).registerActivitiesImplementations(fakes.content);
         env.newWorker(TaskQueues.DISTRIBUTION).registerActivitiesImplementations(fakes.channels);
