@@ -64,6 +64,17 @@ public final class RealServers {
         return servers().kafka.bootstrapServers();
     }
 
+    /** Fault injection: the broker goes away; {@link #startKafka()} brings it back with every record. */
+    public static synchronized void stopKafka() {
+        servers().kafka.close();
+    }
+
+    /** Restarts the broker on the same ports and log directory (offsets and records survive). */
+    public static synchronized void startKafka() {
+        Running current = servers();
+        running = new Running(current.postgres, current.redis, current.kafka.restart(), current.temporal);
+    }
+
     public static String temporalTarget() {
         return servers().temporal.target();
     }

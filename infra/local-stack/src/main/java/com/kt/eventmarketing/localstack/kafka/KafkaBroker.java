@@ -19,10 +19,16 @@ import java.util.Properties;
  */
 public final class KafkaBroker implements AutoCloseable {
     private final int port;
+    private final int controllerPort;
+    private final Path logDirectory;
+    private final List<String> topics;
     private final KafkaRaftServer server;
 
-    private KafkaBroker(int port, KafkaRaftServer server) {
+    private KafkaBroker(int port, int controllerPort, Path logDirectory, List<String> topics, KafkaRaftServer server) {
         this.port = port;
+        this.controllerPort = controllerPort;
+        this.logDirectory = logDirectory;
+        this.topics = topics;
         this.server = server;
     }
 
@@ -47,7 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaStorage.formatIfNeeded(properties, logDirectory);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
-        KafkaBroker broker = new KafkaBroker(port, server);
+        KafkaBroker broker = new KafkaBroker(port, controllerPort, logDirectory, topics, server);
         try {
             TopicCreator.createMissing(broker.bootstrapServers(), topics, KafkaTopics.PARTITIONS);
         } catch (RuntimeException e) {
@@ -55,6 +61,11 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
+    }
+
+    /** Fault injection: a new broker on the same ports and log directory, after this one was closed. */
+    public KafkaBroker restart() {
+        return start(port, controllerPort, logDirectory, topics);
     }
 
     public int port() {
