@@ -25,8 +25,15 @@ class SecuredConnectionProfilesTest {
         for (int i = 0; i < properties.length; i++) {
             args[i + 1] = "--" + properties[i];
         }
+        // Other tests in this JVM point Spring at their real servers through system properties, which would
+        // outrank the profiles under test; hide them while this context resolves.
+        java.util.Properties saved = new java.util.Properties();
+        saved.putAll(System.getProperties());
+        System.getProperties().keySet().removeIf(k -> k.toString().startsWith("spring.temporal.") || k.toString().startsWith("spring.kafka."));
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getEnvironment();
+        } finally {
+            System.setProperties(saved);
         }
     }
 
