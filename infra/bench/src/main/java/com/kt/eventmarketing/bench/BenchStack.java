@@ -67,6 +67,8 @@ public final class BenchStack implements AutoCloseable {
         Path data = Files.createTempDirectory("kt-bench-");
         Files.createDirectories(logs);
         BenchStack stack = new BenchStack(repo, data, logs);
+        // Ctrl-C or a kill of the harness still stops every server and app it started
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
             stack.startAll(appJvmOptions);
         } catch (RuntimeException e) {
@@ -98,7 +100,10 @@ public final class BenchStack implements AutoCloseable {
         env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
         sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of("--server.port=" + sandboxPort),
                 env, logs.resolve("sandbox.log"), sandboxPort).start();
-        api = new AppProcess("api", jar("api-gateway", "api-gateway"), jvm,
+        // GC log of the gateway: the intake's latency tail is read against its pauses
+        List<String> apiJvm = new ArrayList<>(jvm);
+        apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
+        api = new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
                 List.of("--server.port=" + apiPort, "--kt.bench.echo-enabled=true"), env, logs.resolve("api.log"), apiPort).start();
         int flowPort = Ports.freePort();
         flow = new AppProcess("flow", jar("workers", "workers"), jvm,
@@ -203,8 +208,13 @@ public final class BenchStack implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (AppProcess app : new AppProcess[]{api, flow, activities, sandbox}) {
             if (app != null) {
                 try {

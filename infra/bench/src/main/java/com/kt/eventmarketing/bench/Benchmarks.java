@@ -136,6 +136,7 @@ public final class Benchmarks {
             }
         }
         Bench.log("no-op flow wf/s by concurrency: %s", levels);
+        persistenceVariants(channels, ceiling);
 
         Bench.log("driving %d real event flows, %d at once", sizes.flows(), k);
         AtomicInteger next = new AtomicInteger();
@@ -173,6 +174,18 @@ public final class Benchmarks {
                 rate / ceiling.perSecond(), "≥ 0.8 × ceiling", rate >= 0.8 * ceiling.perSecond(),
                 "flow p50 " + f1(durations.percentileMs(50) / 1000)
                         + " s, p99 " + f1(durations.percentileMs(99) / 1000) + " s; CPU " + CpuMeter.describe(cores));
+        // where a flow's time goes: median seconds per step over the flows (polling every 100 ms)
+        Map<String, List<Double>> perStep = new LinkedHashMap<>();
+        for (FlowDriver.Outcome o : outcomes) {
+            o.steps().forEach((step, secs) -> perStep.computeIfAbsent(step, x -> new ArrayList<>()).add(secs));
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        perStep.forEach((step, list) -> {
+            List<Double> sorted = list.stream().sorted().toList();
+            medians.put(step, Math.round(sorted.get(sorted.size() / 2) * 100) / 100.0);
+        });
+        results.add("Real flow: median seconds per step (profile)", medians.toString(), null, null, null, null,
+                "time between the first poll that saw a step and the first that saw the next; owner steps include the REST Update round trip");
         results.detail("flows", Map.of("outcomes", outcomes.stream().map(Record::toString).toList(), "cores", cores,
                 "noopCeiling", ceiling.toString(), "noopSameConcurrency", sameConcurrency.toString()));
         List<FlowDriver.Outcome> active = new ArrayList<>();
@@ -183,6 +196,56 @@ public final class Benchmarks {
         }
         this.owners = owners;
         return active;
+    }
+
+    /**
+     * Profile of the ceiling: the same no-op flow on a second, idle dev server whose SQLite runs in WAL mode with
+     * synchronous=NORMAL, and on one in memory. If these are much faster, the fsync-per-commit journal is the limit.
+     */
+    private void persistenceVariants(int channels, NoopFlow.Run ceiling) throws Exception {
+        int inFlight = 16;
+        List<String> found = new ArrayList<>();
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        Path dir = Files.createTempDirectory("kt-bench-temporal-");
+        variants.put("SQLite file, WAL + synchronous=NORMAL", List.of("--db-filename", dir.resolve("wal.db").toString(),
+                "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"));
+        variants.put("SQLite in memory", List.of());
+        for (var v : variants.entrySet()) {
+            int port = com.kt.eventmarketing.localstack.Ports.freePort();
+            List<String> cmd = new ArrayList<>(List.of(stack.temporalCli().toString(), "server", "start-dev", "--headless",
+                    "--ip", "127.0.0.1", "--port", Integer.toString(port), "--log-level", "error"));
+            cmd.addAll(v.getValue());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("logs-benchmark").resolve("temporal-variant.log").toFile())).start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (System.nanoTime() < deadline) {
+                    Process d = new ProcessBuilder(stack.temporalCli().toString(), "operator", "namespace", "describe", "--namespace", "default",
+                            "--address", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    if (d.waitFor(10, TimeUnit.SECONDS) && d.exitValue() == 0) {
+                        break;
+                    }
+                    Bench.sleep(300);
+                }
+                try (NoopFlow.Runner r = new NoopFlow.Runner("127.0.0.1:" + port)) {
+                    r.run(10, 10, channels, Duration.ofSeconds(60));
+                    NoopFlow.Run run = r.run(Math.max(sizes.noopWorkflows(), inFlight), inFlight, channels, Duration.ofSeconds(180));
+                    Stats starts = r.startLatency(sizes.starts(), 4, channels);
+                    found.add(v.getKey() + ": " + f2(run.perSecond()) + " wf/s, start p50/p99 " + f1(starts.percentileMs(50)) + "/"
+                            + f1(starts.percentileMs(99)) + " ms");
+                    results.add("StartWorkflowExecution p50 / p99 on " + v.getKey() + " (profile, 4 clients)",
+                            f1(starts.percentileMs(50)) + " / " + f1(starts.percentileMs(99)) + " ms", null, null, null, null, null);
+                    results.add("No-op flow ceiling on " + v.getKey() + " (profile, " + inFlight + " in flight)", f2(run.perSecond()) + " wf/s",
+                            f2(ceiling.perSecond()) + " wf/s on the stack's dev server (SQLite file, defaults)",
+                            run.perSecond() / ceiling.perSecond(), null, null, "a second, idle dev server: " + String.join(" ", v.getValue()));
+                }
+            } finally {
+                p.destroy();
+                p.waitFor(10, TimeUnit.SECONDS);
+                p.destroyForcibly();
+            }
+        }
+        results.detail("persistenceVariants", found);
     }
 
     private Map<Long, String> owners = Map.of();

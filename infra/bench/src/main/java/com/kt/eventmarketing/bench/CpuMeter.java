@@ -21,6 +21,7 @@ public final class CpuMeter {
     private final Map<String, Long> processStart = new HashMap<>();
     private final Map<String, Long> processPids;
     private long wallStart;
+    private long machineStart;
 
     public CpuMeter(Predicate<String> threadNames, Map<String, Long> processPids) {
         this.threadNames = threadNames;
@@ -37,6 +38,7 @@ public final class CpuMeter {
         startByThread.clear();
         sample(startByThread);
         processPids.forEach((name, pid) -> processStart.put(name, processCpuNanos(pid)));
+        machineStart = machineBusyNanos();
         return this;
     }
 
@@ -76,8 +78,24 @@ public final class CpuMeter {
                 cores.put(name, (now - before) / 1e9 / wall);
             }
         });
+        long machine = machineBusyNanos();
+        if (machine >= 0 && machineStart >= 0) {
+            cores.put("machine", (machine - machineStart) / 1e9 / wall);
+        }
         lastByThread.clear();
         return cores;
+    }
+
+    /** Busy time of all cores (user, nice, system, irq, softirq, steal) from /proc/stat; -1 if unknown. */
+    static long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return ticks * 10_000_000L;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** utime + stime of a process from /proc/&lt;pid&gt;/stat (clock ticks, 100 per second on Linux); -1 if unknown. */

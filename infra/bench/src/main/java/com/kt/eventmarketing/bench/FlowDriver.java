@@ -17,7 +17,12 @@ import java.util.Map;
 public final class FlowDriver {
     public static final List<String> ALL_CHANNELS = List.of("URIDONGNETV", "RINGOBIZ", "GINITV", "INSTAGRAM", "NAVER_BLOG", "KAKAO_CHANNEL");
 
-    public record Outcome(long eventId, String step, boolean reached, double seconds, int retriedChannels, String error) {
+    /** {@code steps}: seconds spent in each step as seen by polling (the owner's actions count toward the step they end). */
+    public record Outcome(long eventId, String step, boolean reached, double seconds, int retriedChannels, String error,
+                          Map<String, Double> steps) {
+        public Outcome(long eventId, String step, boolean reached, double seconds, int retriedChannels, String error) {
+            this(eventId, step, reached, seconds, retriedChannels, error, Map.of());
+        }
     }
 
     private final Api api;
@@ -57,6 +62,9 @@ public final class FlowDriver {
         String step = "?";
         String lastError = null;
         int retried = 0;
+        Map<String, Double> steps = new LinkedHashMap<>();
+        String current = null;
+        long enteredAt = start;
         while (System.nanoTime() < deadlineNanos) {
             Api.Response detail = api.get("/api/v1/events/" + eventId, token);
             if (detail.status() != 200) {
@@ -65,8 +73,16 @@ public final class FlowDriver {
                 continue;
             }
             step = detail.json().path("step").asText("?");
+            if (!step.equals(current)) {
+                long now = System.nanoTime();
+                if (current != null) {
+                    steps.merge(current, (now - enteredAt) / 1e9, Double::sum);
+                }
+                current = step;
+                enteredAt = now;
+            }
             if (step.equals(target) && !(retryFailedChannels && step.equals("ACTIVE"))) {
-                return new Outcome(eventId, step, true, secondsSince(start), retried, null);
+                return new Outcome(eventId, step, true, secondsSince(start), retried, null, steps);
             }
             Api.Response action = null;
             switch (step) {
