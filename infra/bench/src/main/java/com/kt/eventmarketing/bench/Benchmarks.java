@@ -245,6 +245,9 @@ public final class Benchmarks {
                 p.destroyForcibly();
             }
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         results.detail("persistenceVariants", found);
     }
 
