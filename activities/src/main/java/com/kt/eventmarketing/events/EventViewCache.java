@@ -46,11 +46,20 @@ public class EventViewCache {
         }
     }
 
+    /**
+     * Tried twice: the pool discards a connection that failed, so the second try gets a fresh one when Redis
+     * was restarted under us (found by the fault-injection run, scenario 4).
+     */
     public void evict(long ownerId, long eventId) {
-        try {
-            redis.del(key(View.DETAIL, ownerId, eventId), key(View.IMAGES, ownerId, eventId));
-        } catch (JedisException e) {
-            log.warn("could not evict cached views of event {} ({}); they expire within {}", eventId, e.getMessage(), DETAIL_TTL);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                redis.del(key(View.DETAIL, ownerId, eventId), key(View.IMAGES, ownerId, eventId));
+                return;
+            } catch (JedisException e) {
+                if (attempt == 2) {
+                    log.warn("could not evict cached views of event {} ({}); they expire within {}", eventId, e.getMessage(), DETAIL_TTL);
+                }
+            }
         }
     }
 
