@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Shared by infra/benchmark.sh and infra/fault-injection.sh: build (unless KT_SKIP_BUILD=1), then run the
+# bench harness in the given mode (benchmark | fault-injection) with the remaining arguments.
+set -euo pipefail
+MODE="$1"
+shift
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/infra/scripts/select-java.sh"
+source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
+cd "$ROOT"
+if [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building the harness and the exec jars (KT_SKIP_BUILD=1 skips this)..."
+  ./mvnw -q -pl infra/bench -am install -DskipTests
+  ./mvnw -q -pl api-gateway,workers,infra/sandbox package -DskipTests
+fi
+CLASSPATH_FILE="$ROOT/infra/bench/target/runtime-classpath.txt"
+if [ ! -s "$CLASSPATH_FILE" ] || [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
+  ./mvnw -q -pl infra/bench dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime
+fi
+mkdir -p "$ROOT/infra/results"
+export KT_REPO_ROOT="$ROOT"
+exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/infra/bench/target/classes:$(cat "$CLASSPATH_FILE")" \
+  com.kt.eventmarketing.bench.BenchMain "$MODE" "$@"
