@@ -1,26 +1,19 @@
 package com.kt.eventmarketing.testsupport;
 
-import com.kt.eventmarketing.localstack.Ports;
 import com.kt.eventmarketing.localstack.QuietServerLogs;
-import com.kt.eventmarketing.localstack.StartupTimer;
-import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
-import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
-import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
-import com.kt.eventmarketing.localstack.temporal.TemporalServer;
-import com.kt.eventmarketing.localstack.temporal.TemporalServers;
-
-import java.util.Optional;
 
 /**
  * Real PostgreSQL, Redis, Kafka and Temporal servers for tests, started once per JVM on random ports and
  * stopped by a shutdown hook. Starting publishes the connection settings as system properties, which Spring
  * Boot reads like any other property source, so a test's application context connects to them unchanged.
  * <p>
+ * The servers are the embedded ones unless {@code -Dkt.test.servers=containers} (the {@code -Pcontainers}
+ * Maven profile) asks for the production images through Testcontainers; see {@link ServerProvider}.
  * Use {@link WithRealServers} on a test class, or call {@link #start()} directly.
  */
 public final class RealServers {
-    private static volatile Running running;
+    private static volatile ServerSet running;
 
     private RealServers() {
     }
@@ -31,9 +24,9 @@ public final class RealServers {
             synchronized (RealServers.class) {
                 if (running == null) {
                     QuietServerLogs.apply();
-                    Running started = Running.start();
+                    ServerSet started = ServerProvider.configured().start();
                     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-servers-stop"));
-                    started.publishSystemProperties();
+                    publishSystemProperties(started);
                     running = started;
                 }
             }
@@ -41,7 +34,7 @@ public final class RealServers {
     }
 
     public static String jdbcUrl() {
-        return servers().postgres.jdbcUrl();
+        return servers().jdbcUrl();
     }
 
     public static String dbUser() {
@@ -53,84 +46,55 @@ public final class RealServers {
     }
 
     public static int redisPort() {
-        return servers().redis.port();
+        return servers().redisPort();
     }
 
     public static String redisUrl() {
-        return servers().redis.url();
+        return servers().redisUrl();
     }
 
     public static String kafkaBootstrap() {
-        return servers().kafka.bootstrapServers();
+        return servers().kafkaBootstrap();
     }
 
     /** Fault injection: the broker goes away; {@link #startKafka()} brings it back with every record. */
-    public static synchronized void stopKafka() {
-        servers().kafka.close();
+    public static void stopKafka() {
+        servers().stopKafka();
     }
 
-    /** Restarts the broker on the same ports and log directory (offsets and records survive). */
-    public static synchronized void startKafka() {
-        Running current = servers();
-        running = new Running(current.postgres, current.redis, current.kafka.restart(), current.temporal);
+    /** Restarts the broker on the same port (offsets and records survive). */
+    public static void startKafka() {
+        servers().startKafka();
     }
 
     public static String temporalTarget() {
-        return servers().temporal.target();
+        return servers().temporalTarget();
     }
 
     /** Fault injection: Redis goes away (same port stays reserved for {@link #startRedis()}). */
     public static void stopRedis() {
-        servers().redis.stop();
+        servers().stopRedis();
     }
 
     /** Brings Redis back on the same port, empty (test Redis keeps no data across restarts). */
     public static void startRedis() {
-        servers().redis.start();
+        servers().startRedis();
     }
 
-    private static Running servers() {
-        Running current = running;
+    private static ServerSet servers() {
+        ServerSet current = running;
         if (current == null) {
             throw new IllegalStateException("RealServers not started: annotate the test with @WithRealServers or call RealServers.start()");
         }
         return current;
     }
 
-    private record Running(PostgresServer postgres, RedisServerProcess redis, KafkaBroker kafka, TemporalServer temporal) {
-
-        static Running start() {
-            PostgresServer postgres = StartupTimer.time("PostgreSQL", PostgresServer::ephemeral);
-            RedisServerProcess redis = StartupTimer.time("Redis", RedisServerProcess::ephemeral);
-            KafkaBroker kafka = StartupTimer.time("Kafka", () -> KafkaBroker.ephemeral(KafkaTopics.ALL));
-            TemporalServer temporal = StartupTimer.time("Temporal",
-                    () -> TemporalServers.start(Ports.freePort(), Optional.empty(), Optional.empty()));
-            return new Running(postgres, redis, kafka, temporal);
-        }
-
-        void publishSystemProperties() {
-            System.setProperty("spring.datasource.url", postgres.jdbcUrl());
-            System.setProperty("spring.datasource.username", PostgresServer.USER);
-            System.setProperty("spring.datasource.password", PostgresServer.PASSWORD);
-            System.setProperty("kt.redis.url", redis.url());
-            System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-            System.setProperty("spring.temporal.connection.target", temporal.target());
-        }
-
-        /** Reverse start order, and one failure does not leave the others running. */
-        void close() {
-            closeQuietly(temporal);
-            closeQuietly(kafka);
-            closeQuietly(redis);
-            closeQuietly(postgres);
-        }
-
-        private static void closeQuietly(AutoCloseable server) {
-            try {
-                server.close();
-            } catch (Exception e) {
-                System.err.println("RealServers: could not stop " + server + ": " + e);
-            }
-        }
+    private static void publishSystemProperties(ServerSet servers) {
+        System.setProperty("spring.datasource.url", servers.jdbcUrl());
+        System.setProperty("spring.datasource.username", PostgresServer.USER);
+        System.setProperty("spring.datasource.password", PostgresServer.PASSWORD);
+        System.setProperty("kt.redis.url", servers.redisUrl());
+        System.setProperty("spring.kafka.bootstrap-servers", servers.kafkaBootstrap());
+        System.setProperty("spring.temporal.connection.target", servers.temporalTarget());
     }
 }

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Creates the topics that do not exist yet; running it again is harmless. */
-final class TopicCreator {
+public final class TopicCreator {
     private TopicCreator() {
     }
 
-    static void createMissing(String bootstrapServers, List<String> topics, int partitions) {
+    public static void createMissing(String bootstrapServers, List<String> topics, int partitions) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {

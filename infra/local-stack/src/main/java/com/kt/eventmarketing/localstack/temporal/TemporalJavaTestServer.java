@@ -1,10 +1,6 @@
 package com.kt.eventmarketing.localstack.temporal;
 
 import com.kt.eventmarketing.localstack.Ports;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -55,25 +51,12 @@ public final class TemporalJavaTestServer implements TemporalServer {
         builder.addService(health.getHealthService());
         try {
             TemporalJavaTestServer started = new TemporalJavaTestServer(port, services, builder.build().start());
-            started.registerSearchAttributes();
+            // the test server also rejects upserts of unknown search attributes
+            SearchAttributes.register(started.target());
             return started;
         } catch (IOException e) {
             services.close();
             throw new UncheckedIOException("Temporal test server could not bind port " + port, e);
-        }
-    }
-
-    /** The test server also rejects upserts of unknown search attributes, so register ours like the CLI does. */
-    private void registerSearchAttributes() {
-        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-                OperatorServiceStubsOptions.newBuilder().setTarget(target()).validateAndBuildWithDefaults());
-        try {
-            AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
-            SearchAttributes.KEYWORDS.forEach(name ->
-                    request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-            operator.blockingStub().addSearchAttributes(request.build());
-        } finally {
-            operator.shutdownNow();
         }
     }
 
