@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code benchmark [--quick]} or {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
+ * {@code benchmark [--quick] [--profile]} or {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
  * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
  * scenario's assertion failed (benchmark targets missed are reported, not failures).
  */
@@ -16,7 +16,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain benchmark|fault-injection [--quick] [--only=1,2,...]");
+            System.err.println("usage: BenchMain benchmark [--quick] [--profile] | fault-injection [--quick] [--only=1,2,...]");
             System.exit(2);
         }
         QuietServerLogs.apply();
@@ -28,7 +28,7 @@ public final class BenchMain {
         String name = args[0];
         switch (name) {
             case "benchmark" -> results = new Benchmarks(repo, out,
-                    quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full()).run();
+                    quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full(), options.contains("--profile")).run();
             case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options)).run();
             default -> throw new IllegalArgumentException("unknown command " + name);
         }

@@ -64,13 +64,18 @@ public final class BenchStack implements AutoCloseable {
     }
 
     public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions) throws IOException {
+        return start(repo, logs, appJvmOptions, List.of());
+    }
+
+    /** @param apiJvmOptions extra options for the gateway only (e.g. a flight recording) */
+    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, List<String> apiJvmOptions) throws IOException {
         Path data = Files.createTempDirectory("kt-bench-");
         Files.createDirectories(logs);
         BenchStack stack = new BenchStack(repo, data, logs);
         // Ctrl-C or a kill of the harness still stops every server and app it started
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
-            stack.startAll(appJvmOptions);
+            stack.startAll(appJvmOptions, apiJvmOptions);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -78,7 +83,7 @@ public final class BenchStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(List<String> jvm) {
+    private void startAll(List<String> jvm, List<String> apiJvmOptions) {
         long t0 = System.nanoTime();
         postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
         redis = RedisServerProcess.persistent(redisPort, data.resolve("redis"));
@@ -103,6 +108,7 @@ public final class BenchStack implements AutoCloseable {
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
+        apiJvm.addAll(apiJvmOptions);
         api = new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
                 List.of("--server.port=" + apiPort, "--kt.bench.echo-enabled=true"), env, logs.resolve("api.log"), apiPort).start();
         int flowPort = Ports.freePort();

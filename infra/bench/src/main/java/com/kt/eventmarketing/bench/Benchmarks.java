@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,22 +39,29 @@ public final class Benchmarks {
     private final Path repo;
     private final Path out;
     private final Sizes sizes;
+    private final boolean profile;
     private final Results results = new Results("kt-event-marketing benchmark");
     private BenchStack stack;
     private Api api;
     private Api sandbox;
 
-    public Benchmarks(Path repo, Path out, Sizes sizes) {
+    /** @param profile record the gateway with JFR and report where its CPU went during the saturated intake */
+    public Benchmarks(Path repo, Path out, Sizes sizes, boolean profile) {
         this.repo = repo;
         this.out = out;
         this.sizes = sizes;
+        this.profile = profile;
     }
 
     public Results run() throws Exception {
         results.detail("sizes", sizes.toString());
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
         draw();
-        stack = BenchStack.start(repo, out.resolve("logs-benchmark"), List.of("-Xmx768m"));
+        Path logs = out.resolve("logs-benchmark");
+        Path recording = logs.resolve("api.jfr");
+        stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile
+                ? List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true")
+                : List.of());
         try {
             api = new Api(stack.api.url());
             sandbox = new Api(stack.sandbox.url());
@@ -69,8 +77,16 @@ public final class Benchmarks {
         } finally {
             stack.close();
         }
+        if (profile && intakeWindow != null) {
+            JfrProfile.Summary cpu = JfrProfile.summarize(recording, intakeWindow[0], intakeWindow[1]);
+            Bench.log("gateway profile during the saturated intake (%s):%n%s", recording, cpu.describe());
+            results.detail("gatewayProfileDuringIntake", cpu.toMap());
+        }
         return results;
     }
+
+    /** Start and end of the saturated intake, for the profile. */
+    private Instant[] intakeWindow;
 
     // ---- WinnerDraw ------------------------------------------------------------------------------------------
 
@@ -381,8 +397,10 @@ public final class Benchmarks {
         Intake.Result echo = Intake.run(stack.api.url(),
                 Intake.Config.closedLoop("/api/v1/public/bench/echo", sizes.intakeClients(), Duration.ofSeconds(sizes.echoSeconds()), 5_000_000), pids);
         Bench.log("echo: %.0f/s %s", echo.perSecond(), echo.statusSummary());
+        Instant intakeStart = Instant.now();
         Intake.Result r = Intake.run(stack.api.url(),
                 Intake.Config.closedLoop(path, sizes.intakeClients(), Duration.ofSeconds(sizes.intakeSeconds()), 5_000_000), pids);
+        intakeWindow = new Instant[]{intakeStart, Instant.now()};
         Checks.EntryCheck check;
         try (Connection db = stack.db()) {
             check = Checks.entries(db, event, r.accepted);
