@@ -1,7 +1,5 @@
 package com.kt.eventmarketing.content.blob;
 
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,14 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Keeps each image as {@code <dir>/<imageId>.png}; the default store until an S3 one is added. */
-@Component
+/**
+ * Keeps each image as {@code <dir>/<imageId>.png}; the default store ({@code kt.blob.type=filesystem}). Gateway and
+ * workers must then share the directory (one volume); {@link S3BlobStore} lifts that.
+ */
 public class FileSystemBlobStore implements BlobStore {
-
-    /** Image ids come from URLs on the way back in; only plain ids may become file names. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final Path dir;
 
@@ -40,7 +36,7 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public Optional<byte[]> read(String imageId) {
-        if (!SAFE_ID.matcher(imageId).matches()) {
+        if (!ImageIds.isSafe(imageId)) {
             return Optional.empty();
         }
         try {
@@ -53,9 +49,6 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     private Path file(String imageId) {
-        if (!SAFE_ID.matcher(imageId).matches()) {
-            throw new IllegalArgumentException("image id must match " + SAFE_ID.pattern());
-        }
-        return dir.resolve(imageId + ".png");
+        return dir.resolve(ImageIds.requireSafe(imageId) + ".png");
     }
 }
