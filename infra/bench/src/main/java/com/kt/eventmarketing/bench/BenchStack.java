@@ -171,6 +171,7 @@ public final class BenchStack implements AutoCloseable {
         temporalCommandLine.clear();
         temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
                 String.valueOf(temporalPort), "--db-filename", temporalDb.toString()));
+        temporalCommandLine.addAll(TemporalCliDevServer.SQLITE_PRAGMAS);
     }
 
     public synchronized void stopTemporal() {
