@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.analytics;
 
+import com.kt.eventmarketing.tracing.WorkflowMdcInterceptor;
+import com.kt.eventmarketing.workers.ActivityMdcInterceptor;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -15,6 +17,10 @@ import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleUpdate;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,16 +51,22 @@ public class AnalyticsWorker implements SmartLifecycle {
     private final ObjectProvider<ChannelStatsActivities> activities;
     private final AnalyticsProperties properties;
     private final boolean enabled;
+    private final String poolName;
+    private final ObjectProvider<MeterRegistry> meters;
     private WorkerFactory factory;
     private volatile boolean running;
 
     public AnalyticsWorker(WorkflowClient client, ObjectProvider<ChannelStatsActivities> activities,
                            AnalyticsProperties properties,
                            @Value("${kt.worker.task-queues:}") String taskQueues,
-                           @Value("${kt.analytics.stats-worker-enabled:}") String override) {
+                           @Value("${kt.analytics.stats-worker-enabled:}") String override,
+                           @Value("${kt.worker.pool-name:all}") String poolName,
+                           ObjectProvider<MeterRegistry> meters) {
         this.client = client;
         this.activities = activities;
         this.properties = properties;
+        this.poolName = poolName;
+        this.meters = meters;
         List<String> queues = Arrays.stream(taskQueues.split(",")).map(String::trim).toList();
         this.enabled = override.isBlank() ? queues.contains("distribution") : Boolean.parseBoolean(override.trim());
     }
@@ -64,8 +76,13 @@ public class AnalyticsWorker implements SmartLifecycle {
         if (!enabled) {
             return;
         }
-        factory = WorkerFactory.newInstance(client);
-        Worker worker = factory.newWorker(TASK_QUEUE);
+        // the same MDC fields (workflow, run, trace ids, pool) on its log lines as the event pools' workers
+        factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new WorkflowMdcInterceptor(), new ActivityMdcInterceptor(poolName))
+                .build());
+        WorkerOptions options = WorkerOptions.newBuilder().validateAndBuildWithDefaults();
+        Worker worker = factory.newWorker(TASK_QUEUE, options);
+        meters.ifAvailable(registry -> registerSlotGauges(registry, options));
         worker.registerWorkflowImplementationTypes(ChannelStatsPollWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities.getObject());
         factory.start();
@@ -78,6 +95,16 @@ public class AnalyticsWorker implements SmartLifecycle {
                 log.warn("could not create the statistics schedule {} (will retry at next start): {}", SCHEDULE_ID, e.toString());
             }
         }
+    }
+
+    /** The slots of this queue next to the event pools' ({@code kt_worker_slots_configured}, dashboard "Slots"). */
+    private void registerSlotGauges(MeterRegistry registry, WorkerOptions options) {
+        Gauge.builder("kt.worker.slots.configured", options, o -> o.getMaxConcurrentWorkflowTaskExecutionSize())
+                .description("slots this pool configured for a task queue")
+                .tags("task_queue", TASK_QUEUE, "worker_type", "WorkflowWorker", "pool", poolName).register(registry);
+        Gauge.builder("kt.worker.slots.configured", options, o -> o.getMaxConcurrentActivityExecutionSize())
+                .description("slots this pool configured for a task queue")
+                .tags("task_queue", TASK_QUEUE, "worker_type", "ActivityWorker", "pool", poolName).register(registry);
     }
 
     /** Creates the schedule, or brings an existing one to the configured interval. */

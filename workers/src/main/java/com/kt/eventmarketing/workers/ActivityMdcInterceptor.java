@@ -1,36 +1,38 @@
 package com.kt.eventmarketing.workers;
 
+import com.kt.eventmarketing.tracing.TraceContextPropagator;
+import com.kt.eventmarketing.tracing.TraceIds;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import org.slf4j.MDC;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Puts the workflow id, run id, event id (from {@code event-<id>}), activity type, task queue, attempt and, when
- * the caller propagated one in the Temporal header {@code traceId}, the trace id into the MDC of the thread
- * running an activity, so every log line the activity writes carries them (as JSON fields with the
- * {@code json-logs} profile). The previous MDC is restored afterwards: activity threads are pooled.
+ * Puts the workflow id, run id, event id (from {@code event-<id>}), activity type, task queue, attempt and the
+ * trace id into the MDC of the thread running an activity, so every log line the activity writes carries them (as
+ * JSON fields with the {@code json-logs} profile). The trace id comes from the Temporal header that
+ * {@link TraceContextPropagator} writes when the workflow schedules the activity (the caller's trace id, see
+ * {@link TraceIds}). Afterwards these fields are removed again and anything else restored: activity threads are
+ * pooled.
  */
 public class ActivityMdcInterceptor extends WorkerInterceptorBase {
-    public static final String WORKFLOW_ID = "workflowId";
-    public static final String RUN_ID = "runId";
-    public static final String EVENT_ID = "eventId";
-    public static final String TRACE_ID = "traceId";
+    public static final String WORKFLOW_ID = TraceIds.MDC_WORKFLOW_ID;
+    public static final String RUN_ID = TraceIds.MDC_RUN_ID;
+    public static final String EVENT_ID = TraceIds.MDC_EVENT_ID;
+    public static final String TRACE_ID = TraceIds.MDC_TRACE_ID;
     public static final String ACTIVITY_TYPE = "activityType";
     public static final String TASK_QUEUE = "taskQueue";
     public static final String ATTEMPT = "attempt";
     public static final String POOL = "pool";
 
-    private static final Pattern EVENT_WORKFLOW_ID = Pattern.compile("^event-(\\d+)$");
+    private static final List<String> FIELDS = List.of(WORKFLOW_ID, RUN_ID, EVENT_ID, TRACE_ID, ACTIVITY_TYPE, TASK_QUEUE,
+            ATTEMPT, POOL);
 
     private final String poolName;
 
@@ -40,11 +42,7 @@ public class ActivityMdcInterceptor extends WorkerInterceptorBase {
 
     /** The event id in a workflow id {@code event-<id>}, or null for any other workflow. */
     public static String eventIdOf(String workflowId) {
-        if (workflowId == null) {
-            return null;
-        }
-        Matcher m = EVENT_WORKFLOW_ID.matcher(workflowId);
-        return m.matches() ? m.group(1) : null;
+        return TraceIds.eventIdOf(workflowId);
     }
 
     @Override
@@ -62,12 +60,15 @@ public class ActivityMdcInterceptor extends WorkerInterceptorBase {
             public ActivityOutput execute(ActivityInput input) {
                 Map<String, String> previous = MDC.getCopyOfContextMap();
                 try {
-                    fields(context.getInfo(), traceIdOf(input)).forEach(MDC::put);
+                    FIELDS.forEach(MDC::remove);
+                    fields(context.getInfo(), TraceIds.fromHeader(input.getHeader())).forEach(MDC::put);
                     return super.execute(input);
                 } finally {
                     if (previous == null) {
                         MDC.clear();
                     } else {
+                        // the propagator may have set the trace id before we took the copy: none of ours survives
+                        FIELDS.forEach(previous::remove);
                         MDC.setContextMap(previous);
                     }
                 }
@@ -91,20 +92,5 @@ public class ActivityMdcInterceptor extends WorkerInterceptorBase {
         fields.put(ATTEMPT, Integer.toString(info.getAttempt()));
         fields.put(POOL, poolName);
         return fields;
-    }
-
-    private static String traceIdOf(ActivityInboundCallsInterceptor.ActivityInput input) {
-        if (input.getHeader() == null) {
-            return null;
-        }
-        Payload payload = input.getHeader().getValues().get(TRACE_ID);
-        if (payload == null) {
-            return null;
-        }
-        try {
-            return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

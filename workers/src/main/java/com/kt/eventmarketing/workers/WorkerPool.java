@@ -7,6 +7,7 @@ import com.kt.eventmarketing.events.EventCreationWorkflowImpl;
 import com.kt.eventmarketing.events.EventRecordActivities;
 import com.kt.eventmarketing.participation.ParticipationActivities;
 import com.kt.eventmarketing.shared.TaskQueues;
+import com.kt.eventmarketing.tracing.WorkflowMdcInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Per queue it applies the {@link QueueTuning}: slots, poller autoscaling, queue-wide and per-worker rate
  * limits. Worker identities are {@code <pool>:<pid>@<host>}, so the Web UI shows which pool ran an activity, and
- * every activity logs with workflow, run and event ids in its MDC ({@link ActivityMdcInterceptor}).
+ * every workflow and activity logs with workflow, run, event and trace ids in its MDC ({@link WorkflowMdcInterceptor},
+ * {@link ActivityMdcInterceptor}; the trace id travels with the client's {@link TemporalTracingConfiguration}).
  */
 @Component
 public class WorkerPool implements SmartLifecycle {
@@ -61,7 +63,7 @@ public class WorkerPool implements SmartLifecycle {
         this.properties = properties;
         this.identity = properties.poolName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new ActivityMdcInterceptor(properties.poolName()))
+                .setWorkerInterceptors(new WorkflowMdcInterceptor(), new ActivityMdcInterceptor(properties.poolName()))
                 .build());
         this.ai = ai;
         this.content = content;

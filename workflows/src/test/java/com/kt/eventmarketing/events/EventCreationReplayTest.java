@@ -1,10 +1,15 @@
 package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.shared.TaskQueues;
+import com.kt.eventmarketing.tracing.TraceContext;
+import com.kt.eventmarketing.tracing.WorkflowMdcInterceptor;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -32,7 +37,12 @@ class EventCreationReplayTest {
         }
         assertThat(files).as("recorded histories").hasSizeGreaterThanOrEqualTo(4);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            // with the trace propagator and the MDC interceptor the applications install: they must not change replay
+            try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                    .setWorkflowClientOptions(TraceContext.install(WorkflowClientOptions.newBuilder()).build())
+                    .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder()
+                            .setWorkerInterceptors(new WorkflowMdcInterceptor()).build())
+                    .build())) {
                 Worker worker = env.newWorker(TaskQueues.EVENT_WORKFLOW, WorkerOptions.newBuilder()
                         .setDefaultDeadlockDetectionTimeout(EventWorkflowHarness.DEADLOCK_DETECTION_MILLIS).build());
                 worker.registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class);
