@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.analytics;
 
+import com.kt.eventmarketing.shared.redis.LuaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,13 +23,13 @@ import java.util.Optional;
 @Component
 public class LiveCounters {
     private static final Logger log = LoggerFactory.getLogger(LiveCounters.class);
-    private static final String SET_IF_NEWER = """
+    private static final LuaScript SET_IF_NEWER = new LuaScript("""
             local current = tonumber(redis.call('HGET', KEYS[1], 'version') or '-1')
             if current < tonumber(ARGV[1]) then
               redis.call('HSET', KEYS[1], 'version', ARGV[1], 'participants', ARGV[2], 'impressions', ARGV[3], 'views', ARGV[4])
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
-            return current""";
+            return current""");
 
     private final JedisPooled redis;
     private final JdbcTemplate jdbc;
@@ -92,7 +93,7 @@ public class LiveCounters {
 
     private void write(Live live) {
         try {
-            redis.eval(SET_IF_NEWER, List.of(liveKey(live.eventId())), List.of(Long.toString(live.version()),
+            SET_IF_NEWER.run(redis, List.of(liveKey(live.eventId())), List.of(Long.toString(live.version()),
                     Long.toString(live.participants()), Long.toString(live.impressions()), Long.toString(live.views()),
                     Long.toString(properties.liveTtl().toMillis())));
         } catch (JedisException e) {

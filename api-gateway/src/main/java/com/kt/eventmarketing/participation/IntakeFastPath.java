@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.participation;
 
+import com.kt.eventmarketing.shared.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public class IntakeFastPath {
     private static final Logger log = LoggerFactory.getLogger(IntakeFastPath.class);
 
     /** KEYS: client counter, event counter, event's phone set, idempotency key. ARGV: phone hash, has-key, window ms. */
-    private static final String PRECHECK = """
+    private static final LuaScript PRECHECK = new LuaScript("""
             local w = tonumber(ARGV[3])
             local c = redis.call('INCR', KEYS[1])
             if c == 1 then redis.call('PEXPIRE', KEYS[1], w) end
@@ -36,14 +37,14 @@ public class IntakeFastPath {
             local idem = false
             if ARGV[2] == '1' then idem = redis.call('GET', KEYS[4]) end
             return {c, redis.call('PTTL', KEYS[1]), e, redis.call('PTTL', KEYS[2]), dup, idem}
-            """;
+            """);
     /** KEYS: event's phone set, idempotency key. ARGV: phone hash, set ttl ms, answer ('' = none), answer ttl ms. */
-    private static final String REMEMBER = """
+    private static final LuaScript REMEMBER = new LuaScript("""
             redis.call('SADD', KEYS[1], ARGV[1])
             if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             if ARGV[3] ~= '' then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4]) end
             return 1
-            """;
+            """);
     private static final String NO_KEY = "kt:part:none";
 
     private final JedisPooled redis;
@@ -67,7 +68,7 @@ public class IntakeFastPath {
         long windowMs = properties.rateWindow().toMillis();
         if (redisUsable()) {
             try {
-                Object reply = redis.eval(PRECHECK,
+                Object reply = PRECHECK.run(redis,
                         List.of("kt:rl:client:" + client, "kt:rl:event:" + eventId, phoneSet(eventId),
                                 idempotencyKeyHash == null ? NO_KEY : answerKey(eventId, idempotencyKeyHash)),
                         List.of(phoneHash, idempotencyKeyHash == null ? "0" : "1", Long.toString(windowMs)));
@@ -109,7 +110,7 @@ public class IntakeFastPath {
                 Duration.between(Instant.now(), eventEnd == null ? Instant.now() : eventEnd).plusDays(1).toMillis());
         boolean withAnswer = idempotencyKeyHash != null && answer != null;
         try {
-            redis.eval(REMEMBER, List.of(phoneSet(eventId), withAnswer ? answerKey(eventId, idempotencyKeyHash) : NO_KEY),
+            REMEMBER.run(redis, List.of(phoneSet(eventId), withAnswer ? answerKey(eventId, idempotencyKeyHash) : NO_KEY),
                     List.of(phoneHash, Long.toString(setTtl), withAnswer ? answer : "",
                             Long.toString(properties.idempotencyTtl().toMillis())));
         } catch (RuntimeException e) {

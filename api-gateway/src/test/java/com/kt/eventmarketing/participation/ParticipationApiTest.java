@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.JedisPooled;
 
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ class ParticipationApiTest {
     JdbcTemplate jdbc;
     @Autowired
     JedisPooled redis;
+    @Autowired
+    MeterRegistry meters;
     ParticipationFixtures fx;
 
     @BeforeEach
@@ -142,11 +145,21 @@ class ParticipationApiTest {
     void hundredConcurrentIdenticalEntriesStoreExactlyOne() throws Exception {
         long eventId = fx.event(fx.owner(), "ACTIVE");
         var body = ParticipationFixtures.entry("김민수", ParticipationFixtures.uniquePhone(), "INSTAGRAM");
+        double acceptedBefore = meters.counter("kt.participation.accepted").count();
+        double duplicatesBefore = duplicatesCounted();
         Map<Integer, Integer> statuses = concurrently(100, () -> fx.enter(eventId, body, null).status());
         assertThat(statuses).as(statuses.toString()).containsOnlyKeys(201, 409);
         assertThat(statuses.get(201)).isEqualTo(1);
         assertThat(statuses.get(409)).isEqualTo(99);
         assertThat(jdbc.queryForObject("select count(*) from participants where event_id = ?", Long.class, eventId)).isEqualTo(1);
+        // the business counters count answers, not attempts: one accepted, 99 duplicates (Redis or the database)
+        assertThat(meters.counter("kt.participation.accepted").count() - acceptedBefore).isEqualTo(1.0);
+        assertThat(duplicatesCounted() - duplicatesBefore).isEqualTo(99.0);
+    }
+
+    private double duplicatesCounted() {
+        return meters.counter("kt.participation.rejected", "reason", "duplicate-redis").count()
+                + meters.counter("kt.participation.rejected", "reason", "duplicate-db").count();
     }
 
     @Test
