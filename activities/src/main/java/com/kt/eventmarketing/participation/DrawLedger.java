@@ -1,8 +1,14 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -18,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The winner draw's record in {@code draws}, shared by the owner's REST draw (api-gateway {@code DrawService}) and
@@ -33,9 +41,16 @@ import java.util.Optional;
  * tickets), hashed, and handed to {@link WinnerDraw}; the winners are marked and the seed revealed in the same
  * transaction. The callers decide what "already drawn" and "too few entries" mean to them (409 / 400 for the owner,
  * the existing count / fewer winners for the workflow).
+ * <p>
+ * <b>Metrics.</b> {@value #DRAWS_METRIC} per draw request by outcome (the second request for a drawn event is
+ * {@code already_drawn}, not a second draw), and {@value #DRAW_DURATION_METRIC} for the real draws.
  */
 @Component
 public class DrawLedger {
+    /** {@code outcome} drawn, already_drawn, not_enough, no_entries: one count per draw request, by what it did. */
+    public static final String DRAWS_METRIC = "kt.draws";
+    /** Only real draws (outcome drawn), tag {@code algorithm}. */
+    public static final String DRAW_DURATION_METRIC = "kt.draw.duration";
     private static final Logger log = LoggerFactory.getLogger(DrawLedger.class);
 
     private final JdbcTemplate jdbc;
@@ -43,9 +58,22 @@ public class DrawLedger {
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
     private final SecureRandom random = new SecureRandom();
+    private final MeterRegistry meters;
 
+    public DrawLedger(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, FieldCipher cipher, int fetchSize) {
+        this(jdbc, dataSource, tx, cipher, fetchSize, new SimpleMeterRegistry());
+    }
+
+    @Autowired
     public DrawLedger(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, FieldCipher cipher,
-                      @Value("${kt.participation.export-fetch-size:5000}") int fetchSize) {
+                      @Value("${kt.participation.export-fetch-size:5000}") int fetchSize,
+                      ObjectProvider<MeterRegistry> meters) {
+        this(jdbc, dataSource, tx, cipher, fetchSize, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    public DrawLedger(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, FieldCipher cipher, int fetchSize,
+                      MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(fetchSize);
@@ -132,9 +160,14 @@ public class DrawLedger {
                     numbers.toString(), eventId);
             return new Outcome(Kind.DRAWN, winnerCount, n);
         });
+        long elapsed = System.nanoTime() - started;
+        Counter.builder(DRAWS_METRIC).description("winner draws by outcome (drawn once per event; the rest changed nothing)")
+                .tag("outcome", outcome.kind().name().toLowerCase(Locale.ROOT)).register(meters).increment();
         if (outcome.kind() == Kind.DRAWN) {
+            Timer.builder(DRAW_DURATION_METRIC).description("time to draw the winners of one event (snapshot, draw, marks)")
+                    .tag("algorithm", spec.algorithm()).register(meters).record(elapsed, TimeUnit.NANOSECONDS);
             log.info("draw done: eventId={} winners={} of {} entries algorithm={} in {} ms", eventId, outcome.winnerCount(),
-                    outcome.participants(), spec.algorithm(), (System.nanoTime() - started) / 1_000_000);
+                    outcome.participants(), spec.algorithm(), elapsed / 1_000_000);
         }
         return outcome;
     }

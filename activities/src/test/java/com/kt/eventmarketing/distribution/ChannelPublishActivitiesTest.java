@@ -11,6 +11,9 @@ import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +27,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class ChannelPublishActivitiesTest {
 
     private final SandboxServer sandbox = SandboxServer.get();
     private ChannelPublishActivitiesImpl activities;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
@@ -39,7 +45,8 @@ class ChannelPublishActivitiesTest {
                 endpoint, endpoint, endpoint), sandbox.clients(), SandboxServer.guard());
         activities = new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
                 new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections),
-                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)));
+                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)),
+                meters);
     }
 
     @ParameterizedTest
@@ -61,6 +68,8 @@ class ChannelPublishActivitiesTest {
         assertThat(countOf(log, "media_publish\",\"group\"")).isEqualTo(2);
         assertThat(countOf(log, "\"replayed\":false")).isEqualTo(4); // create, publish and two permalink reads
         assertThat(countOf(log, "\"replayed\":true")).isEqualTo(2);
+        assertThat(posts(ChannelType.INSTAGRAM, "published")).as("the repeat the key turned into a no-op is no new post")
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,6 +80,8 @@ class ChannelPublishActivitiesTest {
         activities.retract(new ChannelRetractRequest(12, ChannelType.GINITV, post.externalId()));
 
         assertThat(countOf(sandbox.requests("ginitv"), "\"method\":\"DELETE\"")).isEqualTo(2);
+        assertThat(posts(ChannelType.GINITV, "published")).isEqualTo(1);
+        assertThat(posts(ChannelType.GINITV, "retracted")).isEqualTo(1);
     }
 
     @Test
@@ -83,6 +94,26 @@ class ChannelPublishActivitiesTest {
                     assertThat(failure.isNonRetryable()).isTrue();
                     assertThat(failure.getType()).isEqualTo(ExternalCallFailures.REJECTED);
                 });
+        assertThat(posts(ChannelType.RINGOBIZ, "failed")).as("non-retryable: the channel's outcome").isEqualTo(1);
+        assertThat(posts(ChannelType.RINGOBIZ, "published")).isZero();
+    }
+
+    @Test
+    void onlyTheLastAttemptOfARetryableFailureIsTheOutcome() {
+        ActivityInfo attempt = mock(ActivityInfo.class);
+        when(attempt.getRetryOptions()).thenReturn(RetryOptions.newBuilder().setMaximumAttempts(3)
+                .setDoNotRetry("NoSuchChannel").build());
+        ApplicationFailure retryable = ApplicationFailure.newFailure("channel answered HTTP 503", ExternalCallFailures.SERVER_ERROR);
+
+        when(attempt.getAttempt()).thenReturn(1);
+        assertThat(ChannelPublishActivitiesImpl.isLastAttempt(retryable, attempt)).isFalse();
+        assertThat(ChannelPublishActivitiesImpl.isLastAttempt(ApplicationFailure.newNonRetryableFailure("400", ExternalCallFailures.REJECTED), attempt)).isTrue();
+        assertThat(ChannelPublishActivitiesImpl.isLastAttempt(ApplicationFailure.newFailure("gone", "NoSuchChannel"), attempt))
+                .as("a type the policy does not retry").isTrue();
+        when(attempt.getAttempt()).thenReturn(3);
+        assertThat(ChannelPublishActivitiesImpl.isLastAttempt(retryable, attempt)).isTrue();
+        when(attempt.getRetryOptions()).thenReturn(RetryOptions.newBuilder().build());
+        assertThat(ChannelPublishActivitiesImpl.isLastAttempt(retryable, attempt)).as("unlimited attempts").isFalse();
     }
 
     @Test
@@ -114,6 +145,12 @@ class ChannelPublishActivitiesTest {
                     assertThat(failure.getNextRetryDelay()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
                 });
         assertThat(countOf(sandbox.requests("naver"), "\"status\":503")).isEqualTo(5);
+    }
+
+    private double posts(ChannelType channel, String outcome) {
+        var counter = meters.find(ChannelPublishActivitiesImpl.POSTS_METRIC).tag("channel", channel.name())
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static ChannelPublishRequest request(ChannelType channel, long eventId) {

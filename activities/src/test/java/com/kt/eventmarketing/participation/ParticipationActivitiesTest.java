@@ -9,6 +9,7 @@ import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
 import com.kt.eventmarketing.testsupport.RealServers;
 import com.kt.eventmarketing.testsupport.WithRealServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ class ParticipationActivitiesTest {
     private FieldCipher cipher;
     private KeyedHasher hasher;
     private DrawLedger ledger;
+    private SimpleMeterRegistry meters;
     private ParticipationActivitiesImpl activities;
     /** entry number → phone, per event, as the test put them in. */
     private final Map<Long, Map<Long, String>> phones = new HashMap<>();
@@ -61,7 +63,9 @@ class ParticipationActivitiesTest {
         var crypto = new CryptoProperties(key(), key());
         cipher = new FieldCipher(crypto);
         hasher = new KeyedHasher(crypto);
-        ledger = new DrawLedger(jdbc, dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), cipher, 1000);
+        meters = new SimpleMeterRegistry();
+        ledger = new DrawLedger(jdbc, dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), cipher, 1000,
+                meters);
         var client = new WinnerNotificationClient(new NotificationProperties(null, "key", "15880000", "sender",
                 Duration.ofSeconds(5)), sandbox.clients(), SandboxServer.guard());
         activities = new ParticipationActivitiesImpl(ledger, jdbc, cipher, client);
@@ -89,6 +93,9 @@ class ParticipationActivitiesTest {
         assertThat(proof.visitBonus()).isEqualTo(2);
         assertThat(WinnerDraw.commitment(java.util.HexFormat.of().parseHex(proof.seed()))).isEqualTo(commitment);
         assertThat(proof.winners()).hasSize(3).allSatisfy(w -> assertThat(w.phone()).matches("010-\\*\\*\\*\\*-\\d{4}"));
+        assertThat(draws("drawn")).as("one real draw").isEqualTo(1);
+        assertThat(draws("already_drawn")).as("the replay changed nothing and is not a second draw").isEqualTo(1);
+        assertThat(meters.get(DrawLedger.DRAW_DURATION_METRIC).tag("algorithm", "WEIGHTED").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -104,6 +111,13 @@ class ParticipationActivitiesTest {
         assertThat(activities.drawWinners(empty, new AutoDraw(3, "RANDOM", 2))).isZero();
         assertThat(activities.drawWinners(empty, new AutoDraw(3, "RANDOM", 2))).isZero();
         assertThat(ledger.proof(empty).orElseThrow().drawn()).as("nothing drawn, the seed stays secret").isFalse();
+        assertThat(draws("drawn")).isEqualTo(1);
+        assertThat(draws("no_entries")).isEqualTo(2);
+    }
+
+    private double draws(String outcome) {
+        var counter = meters.find(DrawLedger.DRAWS_METRIC).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
