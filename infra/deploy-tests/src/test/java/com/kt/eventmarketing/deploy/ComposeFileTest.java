@@ -43,7 +43,8 @@ class ComposeFileTest {
             if (service.getKey().startsWith("workers-")) {
                 pools++;
                 assertThat(env.path("KT_WORKER_POOL").asString()).isNotBlank();
-                served.addAll(List.of(env.path("KT_WORKER_TASK_QUEUES").asString().split(",")));
+                served.addAll(KubernetesManifestsTest.polledQueues(env.path("KT_WORKER_TASK_QUEUES").asString(),
+                        env.path("KT_ANALYTICS_STATS_WORKER_ENABLED").asString()));
                 assertThat(service.getValue().path("healthcheck").path("test").toString()).contains("/actuator/health/readiness");
                 assertThat(service.getValue().path("stop_grace_period").isMissingNode()).as(service.getKey() + " stop_grace_period").isFalse();
             }

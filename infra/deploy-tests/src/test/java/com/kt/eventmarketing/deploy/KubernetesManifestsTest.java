@@ -27,12 +27,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see {@link KubernetesSchemas}; nothing is
  * skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the check is not vacuous), and
  * the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject with the Temporal scaler
- * on exactly that pool's task queues; probes, requests and limits; a termination grace period longer than the
- * pool's shutdown grace; every task queue served by some pool.
+ * on exactly that pool's task queues (including {@code analytics}, which follows {@code distribution}); probes,
+ * requests and limits; a termination grace period longer than the pool's shutdown grace; every task queue served by
+ * some pool.
  */
 class KubernetesManifestsTest {
     static final Path DIR = Tools.ROOT.resolve("infra/deploy/kubernetes");
-    static final List<String> TASK_QUEUES = List.of("event-workflow", "ai", "content", "distribution", "core"); // shared.TaskQueues.ALL
+    /** shared.TaskQueues.ALL and AnalyticsWorker.TASK_QUEUE. */
+    static final List<String> TASK_QUEUES = List.of("event-workflow", "ai", "content", "distribution", "core", "analytics");
+
+    /**
+     * The queues a pool polls: {@code KT_WORKER_TASK_QUEUES}, plus {@code analytics} where AnalyticsWorker runs (a pool
+     * with {@code distribution}, unless {@code KT_ANALYTICS_STATS_WORKER_ENABLED} says otherwise).
+     */
+    static List<String> polledQueues(String taskQueues, String analyticsOverride) {
+        List<String> queues = new ArrayList<>(List.of(taskQueues.split(",")));
+        boolean analytics = analyticsOverride == null || analyticsOverride.isBlank()
+                ? queues.contains("distribution") : Boolean.parseBoolean(analyticsOverride.trim());
+        if (analytics) {
+            queues.add("analytics");
+        }
+        return queues;
+    }
     static final JsonMapper JSON = JsonMapper.builder().build();
     static Path schemas;
 
@@ -127,7 +143,7 @@ class KubernetesManifestsTest {
             for (Map<String, Object> e : list(container, "env")) {
                 env.put((String) e.get("name"), String.valueOf(e.get("value")));
             }
-            List<String> queues = List.of(env.get("KT_WORKER_TASK_QUEUES").split(","));
+            List<String> queues = polledQueues(env.get("KT_WORKER_TASK_QUEUES"), env.get("KT_ANALYTICS_STATS_WORKER_ENABLED"));
             served.addAll(queues);
             assertThat(env).containsKey("KT_WORKER_POOL");
             Duration grace = Duration.parse("PT" + env.get("KT_WORKER_SHUTDOWN_GRACE").toUpperCase());

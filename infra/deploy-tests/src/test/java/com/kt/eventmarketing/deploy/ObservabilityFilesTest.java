@@ -44,9 +44,11 @@ class ObservabilityFilesTest {
                 exprs.add((String) rule.get("expr"));
             }
         }
-        assertThat(alerts).contains("CircuitBreakerOpen", "ActivityScheduleToStartLatencyHigh", "KafkaConsumerLagHigh");
+        assertThat(alerts).contains("CircuitBreakerOpen", "ActivityScheduleToStartLatencyHigh", "KafkaConsumerLagHigh",
+                "ChannelPublishFailuresHigh");
         assertThat(String.join("\n", exprs)).contains("resilience4j_circuitbreaker_state", "kafka_consumer_fetch_manager_records_lag_max");
         assertSdkSeries(exprs);
+        assertOwnSeries(exprs);
     }
 
     @Test
@@ -65,7 +67,56 @@ class ObservabilityFilesTest {
         String all = String.join("\n", exprs);
         assertThat(all).contains("temporal_activity_schedule_to_start_latency", "temporal_worker_task_slots_used",
                 "resilience4j_circuitbreaker_state", "kafka_consumer_fetch_manager_records_lag_max", "http_server_requests_seconds");
+        assertThat(all).as("business counters").contains("kt_events_created_total", "kt_distribution_posts_total",
+                "kt_participation_accepted_total", "kt_draws_total", "kt_draw_duration_seconds");
         assertSdkSeries(exprs);
+        assertOwnSeries(exprs);
+    }
+
+    /**
+     * The queue panels (schedule-to-start, slots, pollers) split by task_queue and filter none away, so every queue,
+     * analytics included, has its own line.
+     */
+    @Test
+    void queuePanelsShowEveryTaskQueue() throws Exception {
+        JsonNode dashboard = JsonMapper.builder().build().readTree(Tools.ROOT.resolve("infra/deploy/grafana/kt-event-marketing.json").toFile());
+        List<String> queueExprs = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            panel.path("targets").forEach(t -> {
+                String expr = t.path("expr").asString();
+                if (expr.matches("(?s).*(schedule_to_start|task_slots|slots_configured|num_pollers).*")) {
+                    queueExprs.add(expr);
+                }
+            });
+        }
+        assertThat(queueExprs).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(queueExprs).allSatisfy(expr -> {
+            assertThat(expr).containsPattern("by \\([^)]*\\btask_queue\\b");
+            assertThat(expr).doesNotContain("task_queue=", "task_queue!");
+        });
+        assertThat(KubernetesManifestsTest.TASK_QUEUES).contains("analytics");
+    }
+
+    private static final Pattern OWN_SERIES = Pattern.compile("\\bkt_[a-z][a-z_]*[a-z]");
+
+    /** Every kt_* series is a meter some application registers (its dotted name is in a main source file). */
+    private static void assertOwnSeries(List<String> exprs) throws java.io.IOException {
+        StringBuilder sources = new StringBuilder();
+        for (String module : List.of("activities", "workflows", "api-gateway", "workers")) {
+            try (var files = Files.walk(Tools.ROOT.resolve(module).resolve("src/main/java"))) {
+                for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    sources.append(Files.readString(file));
+                }
+            }
+        }
+        for (String expr : exprs) {
+            Matcher m = OWN_SERIES.matcher(expr);
+            while (m.find()) {
+                String meter = m.group().replaceFirst("_(seconds_bucket|seconds_count|seconds_sum|seconds_max|seconds|total)$", "")
+                        .replace('_', '.');
+                assertThat(sources.toString()).as("a meter named " + meter + " behind " + m.group()).contains("\"" + meter + "\"");
+            }
+        }
     }
 
     private static void assertSdkSeries(List<String> exprs) throws IllegalAccessException {
