@@ -169,6 +169,26 @@ class KubernetesManifestsTest {
                 "ConfigMap/kt-config", "Secret/kt-secrets");
     }
 
+    @Test
+    void podsAreStatelessAndImagesGoToTheS3Store() throws Exception {
+        for (Map<String, Object> doc : documents()) {
+            assertThat(doc.get("kind")).as("no volume claims: replicas of any pool must be interchangeable").isNotEqualTo("PersistentVolumeClaim");
+            if ("Deployment".equals(doc.get("kind"))) {
+                Map<String, Object> podSpec = map(map(map(doc, "spec"), "template"), "spec");
+                Object volumes = podSpec.get("volumes");
+                if (volumes != null) {
+                    for (Map<String, Object> volume : list(podSpec, "volumes")) {
+                        assertThat(volume).as(map(doc, "metadata").get("name") + " mounts only scratch space").containsKey("emptyDir");
+                    }
+                }
+            }
+            if ("ConfigMap".equals(doc.get("kind")) && "kt-config".equals(map(doc, "metadata").get("name"))) {
+                Map<String, Object> data = map(doc, "data");
+                assertThat(data).containsEntry("KT_BLOB_TYPE", "s3").containsKey("KT_BLOB_S3_BUCKET").doesNotContainKey("KT_BLOB_DIR");
+            }
+        }
+    }
+
     static List<Map<String, Object>> documents() throws IOException {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Path file : manifestFiles()) {
