@@ -164,6 +164,35 @@ public final class BenchStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Every process of the stack whose CPU the machine figure is made of: the applications, the servers started as
+     * child processes (PostgreSQL with its backends, Redis, Temporal) and this JVM, which hosts the Kafka broker
+     * and the load generator.
+     */
+    public Map<String, Long> allPids() {
+        Map<String, Long> pids = pids();
+        postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
+        ProcessHandle.current().children().forEach(child -> {
+            String command = child.info().command().orElse("");
+            if (command.endsWith("redis-server")) {
+                pids.putIfAbsent("redis", child.pid());
+            } else if (command.endsWith("/temporal")) {
+                pids.putIfAbsent("temporal", child.pid());
+            }
+        });
+        pids.put("harness (Kafka broker + load generator)", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** pg_ctl detaches the server, so it is no child of ours: its data directory names it (first line). */
+    private Optional<Long> postmasterPid() {
+        try (var lines = Files.lines(data.resolve("postgres").resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     // ---- server faults -------------------------------------------------------------------------------------
 
     public synchronized void startTemporal() {

@@ -391,7 +391,7 @@ public final class Benchmarks {
             results.add("Participation intake", "not measured", null, null, null, null, "fewer than 2 events reached ACTIVE");
             return;
         }
-        Map<String, Long> pids = Map.of("api", stack.api.pid());
+        Map<String, Long> pids = stack.allPids();
         long event = active.get(0).eventId();
         String path = "/api/v1/public/events/" + event + "/participations";
         // bare echo ceiling on the same server, same clients and body

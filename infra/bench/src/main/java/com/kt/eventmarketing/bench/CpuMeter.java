@@ -98,8 +98,20 @@ public final class CpuMeter {
         }
     }
 
-    /** utime + stime of a process from /proc/&lt;pid&gt;/stat (clock ticks, 100 per second on Linux); -1 if unknown. */
+    /**
+     * utime + stime of a process and its live descendants (PostgreSQL's backends are children of the postmaster)
+     * from /proc/&lt;pid&gt;/stat (clock ticks, 100 per second on Linux); -1 if unknown.
+     */
     static long processCpuNanos(long pid) {
+        long own = ownCpuNanos(pid);
+        if (own < 0 || pid == ProcessHandle.current().pid()) {
+            return own; // every server of the stack descends from the harness: count only its own threads
+        }
+        return own + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToLong(child -> Math.max(0, ownCpuNanos(child.pid()))).sum();
+    }
+
+    private static long ownCpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

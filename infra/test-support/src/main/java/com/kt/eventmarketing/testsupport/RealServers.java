@@ -3,6 +3,8 @@ package com.kt.eventmarketing.testsupport;
 import com.kt.eventmarketing.localstack.QuietServerLogs;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 
+import java.time.Duration;
+
 /**
  * Real PostgreSQL, Redis, Kafka and Temporal servers for tests, started once per JVM on random ports and
  * stopped by a shutdown hook. Starting publishes the connection settings as system properties, which Spring
@@ -25,7 +27,10 @@ public final class RealServers {
                 if (running == null) {
                     QuietServerLogs.apply();
                     ServerSet started = ServerProvider.configured().start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-servers-stop"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        awaitSpringShutdownHooks(Duration.ofSeconds(20));
+                        started.close();
+                    }, "real-servers-stop"));
                     publishSystemProperties(started);
                     running = started;
                 }
@@ -87,6 +92,31 @@ public final class RealServers {
             throw new IllegalStateException("RealServers not started: annotate the test with @WithRealServers or call RealServers.start()");
         }
         return current;
+    }
+
+    /**
+     * JVM shutdown hooks run concurrently. Spring's context cache closes the test contexts in its own hook; if the
+     * broker went first, their Kafka clients would retry a dead broker until surefire killed the fork (30 s later).
+     */
+    private static void awaitSpringShutdownHooks(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Thread.sleep(200); // the JVM starts all hooks in a loop: let the others be running before looking
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith("SpringContextShutdownHook") || name.startsWith("SpringApplicationShutdownHook")) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void publishSystemProperties(ServerSet servers) {
