@@ -173,10 +173,10 @@ public final class BenchStack implements AutoCloseable {
         Map<String, Long> pids = pids();
         postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
         ProcessHandle.current().children().forEach(child -> {
-            String command = child.info().command().orElse("");
-            if (command.endsWith("redis-server")) {
+            String command = Path.of(child.info().command().orElse("unknown")).getFileName().toString();
+            if (command.startsWith("redis-server")) { // the embedded binary carries its version in the name
                 pids.putIfAbsent("redis", child.pid());
-            } else if (command.endsWith("/temporal")) {
+            } else if (command.equals("temporal")) {
                 pids.putIfAbsent("temporal", child.pid());
             }
         });

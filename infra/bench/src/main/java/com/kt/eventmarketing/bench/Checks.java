@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +66,35 @@ public final class Checks {
                 return r.next() ? r.getLong(1) : 0;
             }
         }
+    }
+
+    /** Where an event's entries stand downstream: unpublished outbox rows, participant rows, the analytics count. */
+    public record Drain(long unpublished, long rows, long projected, double seconds) {
+        public boolean converged() {
+            return unpublished == 0 && projected == rows;
+        }
+    }
+
+    /**
+     * Polls until the event's outbox is published and its analytics projection equals its participant rows (or
+     * the timeout): the backlog a load phase leaves behind, drained before the next phase is measured.
+     */
+    public static Drain awaitDrained(Connection db, long eventId, Duration timeout) throws SQLException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        Drain drain;
+        do {
+            drain = new Drain(
+                    count(db, "select count(*) from outbox where message_key = ? and published_at is null", Long.toString(eventId)),
+                    count(db, "select count(*) from participants where event_id = ?", eventId),
+                    count(db, "select coalesce(max(participants), -1) from analytics_events where event_id = ?", eventId),
+                    (System.nanoTime() - t0) / 1e9);
+            if (drain.converged()) {
+                return drain;
+            }
+            Bench.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return drain;
     }
 
     public static final Map<String, String> GROUPS = Map.of("URIDONGNETV", "uridongnetv", "RINGOBIZ", "ringobiz", "GINITV", "ginitv",

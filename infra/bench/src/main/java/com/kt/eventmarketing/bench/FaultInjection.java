@@ -359,26 +359,13 @@ public final class FaultInjection {
             events.add(String.format("restarted in %.1f s", (System.nanoTime() - t) / 1e9));
         });
         // the outbox drains and the analytics projection converges to the database
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long unpublished = -1;
-        long rows = -1;
-        long projected = -1;
-        long drainedAt = -1;
-        long t0 = System.nanoTime();
+        Checks.Drain drain;
         try (Connection db = stack.db()) {
-            while (System.nanoTime() < deadline) {
-                unpublished = Checks.count(db, "select count(*) from outbox where message_key = ? and published_at is null", Long.toString(l.eventId()));
-                rows = Checks.count(db, "select count(*) from participants where event_id = ?", l.eventId());
-                projected = Checks.count(db, "select coalesce(max(participants), -1) from analytics_events where event_id = ?", l.eventId());
-                if (unpublished == 0 && projected == rows) {
-                    drainedAt = System.nanoTime();
-                    break;
-                }
-                Bench.sleep(500);
-            }
+            drain = Checks.awaitDrained(db, l.eventId(), Duration.ofSeconds(120));
         }
-        String extra = "after the load: outbox unpublished " + unpublished + ", participants " + rows + ", analytics projection " + projected
-                + (drainedAt > 0 ? String.format(" (converged %.1f s after the load ended)", (drainedAt - t0) / 1e9) : " (did not converge in 120 s)");
-        addEntryRow(label, l, String.join(", ", events), unpublished == 0 && projected == rows, extra);
+        String extra = "after the load: outbox unpublished " + drain.unpublished() + ", participants " + drain.rows()
+                + ", analytics projection " + drain.projected()
+                + (drain.converged() ? String.format(" (converged %.1f s after the load ended)", drain.seconds()) : " (did not converge in 120 s)");
+        addEntryRow(label, l, String.join(", ", events), drain.converged(), extra);
     }
 }

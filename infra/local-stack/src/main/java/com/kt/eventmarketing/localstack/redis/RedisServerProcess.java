@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real redis-server child process: the one on PATH if installed (a current Redis), otherwise the Redis 6.2
@@ -18,9 +20,13 @@ import java.time.Duration;
 public final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final RedisServer server;
+    private final Path directory;
+    private final boolean persistent;
 
     private RedisServerProcess(int port, Path directory, boolean appendOnly) {
         this.port = port;
+        this.directory = directory;
+        this.persistent = appendOnly;
         try {
             Files.createDirectories(directory);
             this.server = RedisServer.newRedisServer()
@@ -86,12 +92,24 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
+    Path directory() {
+        return directory;
+    }
+
     public String url() {
         return "redis://" + Ports.LOOPBACK + ":" + port;
     }
 
+    /** Stops the server; an ephemeral one also removes its temporary directory, so test runs leave nothing behind. */
     @Override
     public void close() {
         stop();
+        if (!persistent) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("could not remove " + directory + ": " + e);
+            }
+        }
     }
 }
