@@ -78,16 +78,18 @@ public final class Benchmarks {
         } finally {
             stack.close();
         }
-        if (profile && intakeWindow != null) {
-            JfrProfile.Summary cpu = JfrProfile.summarize(recording, intakeWindow[0], intakeWindow[1]);
-            Bench.log("gateway profile during the saturated intake (%s):%n%s", recording, cpu.describe());
-            results.detail("gatewayProfileDuringIntake", cpu.toMap());
+        if (profile) {
+            for (Map.Entry<String, Instant[]> window : profileWindows.entrySet()) {
+                JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.getValue()[0], window.getValue()[1]);
+                Bench.log("gateway profile during the %s (%s):%n%s", window.getKey(), recording, cpu.describe());
+                results.detail("gatewayProfile: " + window.getKey(), cpu.toMap());
+            }
         }
         return results;
     }
 
-    /** Start and end of the saturated intake, for the profile. */
-    private Instant[] intakeWindow;
+    /** Start and end of the intake phases the profile reports on, by name. */
+    private final Map<String, Instant[]> profileWindows = new LinkedHashMap<>();
 
     // ---- WinnerDraw ------------------------------------------------------------------------------------------
 
@@ -402,7 +404,7 @@ public final class Benchmarks {
         Instant intakeStart = Instant.now();
         Intake.Result r = Intake.run(stack.api.url(),
                 Intake.Config.closedLoop(path, sizes.intakeClients(), Duration.ofSeconds(sizes.intakeSeconds()), 5_000_000), pids);
-        intakeWindow = new Instant[]{intakeStart, Instant.now()};
+        profileWindows.put("saturated intake", new Instant[]{intakeStart, Instant.now()});
         Checks.EntryCheck check;
         try (Connection db = stack.db()) {
             check = Checks.entries(db, event, r.accepted);
@@ -456,8 +458,10 @@ public final class Benchmarks {
         if (analytics) {
             poller.start();
         }
+        Instant pacedStart = Instant.now();
         Intake.Result p = Intake.run(stack.api.url(), Intake.Config.paced("/api/v1/public/events/" + paced + "/participations",
                 1000, Duration.ofSeconds(sizes.pacedSeconds()), 256), pids);
+        profileWindows.put("intake paced at 1,000/s", new Instant[]{pacedStart, Instant.now()});
         Checks.EntryCheck pacedCheck;
         try (Connection db = stack.db()) {
             pacedCheck = Checks.entries(db, paced, p.accepted);
