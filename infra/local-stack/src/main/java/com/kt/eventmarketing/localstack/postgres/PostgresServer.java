@@ -48,6 +48,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", Ports.LOOPBACK)
                     // first start on a cold machine extracts binaries and runs initdb: slower than the 10 s default
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // every owner (launcher, RealServers, bench) stops it in order, after the apps that use it;
+                    // zonky's own hook would stop it concurrently with them and leave their shutdown hanging
+                    .setRegisterShutdownHook(false)
                     .start();
             ApplicationDatabase.ensure(postgres.getPostgresDatabase(), USER, PASSWORD, DATABASE);
             return new PostgresServer(postgres);
