@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * proxies from closing an idle stream.
  */
 @Component
-public class AnalyticsStream {
+public class AnalyticsStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsStream.class);
     private static final long HEARTBEAT_MILLIS = 15_000;
 
@@ -39,6 +40,7 @@ public class AnalyticsStream {
         return t;
     });
     private volatile long lastHeartbeat = System.currentTimeMillis();
+    private volatile boolean running;
 
     private static final class Subscriber {
         final long ownerId;
@@ -130,9 +132,33 @@ public class AnalyticsStream {
         }
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream. In the default phase this runs before the web server's graceful shutdown, which
+     * would otherwise wait its whole timeout for these never-ending requests; clients reconnect to another gateway.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        completeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
     void close() {
         poller.shutdownNow();
+        completeAll();
+    }
+
+    private void completeAll() {
         subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
         subscribers.clear();
     }

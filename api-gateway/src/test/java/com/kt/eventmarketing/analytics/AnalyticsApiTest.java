@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +41,8 @@ class AnalyticsApiTest {
     JdbcTemplate jdbc;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    AnalyticsStream streams;
     AnalyticsFixtures fx;
 
     @BeforeEach
@@ -164,6 +167,42 @@ class AnalyticsApiTest {
             assertThat(next.get("cards").get("participants").get("count").asLong()).isEqualTo(1);
             assertThat(next.get("version").asLong()).isGreaterThan(first.get("version").asLong());
         } finally {
+            response.body().close();
+        }
+    }
+    /** A stopping gateway ends its streams first, so the graceful shutdown does not wait its timeout for them. */
+    @Test
+    void stoppingTheGatewayEndsOpenStreams() throws Exception {
+        var owner = fx.owner();
+        long eventId = fx.activeEvent(owner, 10, null);
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + eventId + "/analytics/stream"))
+                        .header("Authorization", "Bearer " + owner.token()).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        CountDownLatch ended = new CountDownLatch(1);
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        data.add(line);
+                    }
+                }
+                ended.countDown();
+            } catch (Exception closed) {
+                ended.countDown();
+            }
+        }, "sse-stop-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(data.poll(10, TimeUnit.SECONDS)).as("the first summary").isNotNull();
+            streams.stop();
+            assertThat(ended.await(5, TimeUnit.SECONDS)).as("the stream ended when the gateway stopped").isTrue();
+        } finally {
+            streams.start(); // the context is shared with the other tests
             response.body().close();
         }
     }
