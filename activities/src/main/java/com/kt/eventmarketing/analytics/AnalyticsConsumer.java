@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.analytics;
 
 import com.kt.eventmarketing.shared.Topics;
+import com.kt.eventmarketing.shared.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -100,7 +102,10 @@ public class AnalyticsConsumer {
             }
             if (poison != null) {
                 ConsumerRecord<String, String> bad = records.get(parsed.size());
-                log.warn("poison message at {}-{}@{}: {}", bad.topic(), bad.partition(), bad.offset(), poison.getMessage());
+                String traceId = header(bad, OutboxRelay.TRACE_ID_HEADER);
+                try (var ignored = traceId == null ? null : MDC.putCloseable("traceId", traceId)) {
+                    log.warn("poison message at {}-{}@{}: {}", bad.topic(), bad.partition(), bad.offset(), poison.getMessage());
+                }
                 throw new BatchListenerFailedException(poison.getMessage(), poison, bad);
             }
             ack.acknowledge();

@@ -1,8 +1,13 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.shared.outbox.OutboxRelay;
 import com.kt.eventmarketing.testsupport.RealServers;
 import com.kt.eventmarketing.testsupport.WithRealServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,13 +17,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.JedisPooled;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,6 +146,37 @@ class ParticipationApiTest {
         assertThat(outbox).hasSize(2);
         assertThat((String) outbox.get(0).get("payload")).contains("\"entryNumber\"").contains("\"messageId\"")
                 .doesNotContain("5678").doesNotContain("김민수");
+
+        // each message carries the trace id of the request that wrote it, in the row and as a Kafka header
+        String firstTrace = first.header("X-Trace-Id");
+        assertThat(firstTrace).isNotBlank().isNotEqualTo(second.header("X-Trace-Id"));
+        UUID messageId = jdbc.queryForObject("select message_id from outbox where topic = 'participant.registered'"
+                + " and message_key = ? and trace_id = ?", UUID.class, Long.toString(eventId), firstTrace);
+        assertThat(traceHeaderOf("participant.registered", messageId)).isEqualTo(firstTrace);
+    }
+
+    /** Reads the topic from the start until the message arrives (the relay sends within a second or two). */
+    private static String traceHeaderOf(String topic, UUID messageId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trace-header-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var id = record.headers().lastHeader("message-id");
+                    if (id != null && messageId.toString().equals(new String(id.value(), StandardCharsets.UTF_8))) {
+                        var trace = record.headers().lastHeader(OutboxRelay.TRACE_ID_HEADER);
+                        return trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("message " + messageId + " not on " + topic + " within 30 s");
     }
 
     @Test

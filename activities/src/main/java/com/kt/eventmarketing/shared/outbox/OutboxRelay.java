@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 @ConditionalOnProperty(name = "kt.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Kafka header with the trace id of the request that wrote the message, when there was one. */
+    public static final String TRACE_ID_HEADER = "trace-id";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -60,9 +62,10 @@ public class OutboxRelay {
     public int relayBatch() {
         Integer sent = tx.execute(status -> {
             List<Row> rows = jdbc.query(
-                    "select id, message_id, topic, message_key, payload from outbox where published_at is null"
+                    "select id, message_id, topic, message_key, payload, trace_id from outbox where published_at is null"
                             + " order by id limit ? for update skip locked",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    (rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6)),
                     properties.batchSize());
             if (rows.isEmpty()) {
                 return 0;
@@ -71,6 +74,9 @@ public class OutboxRelay {
             for (Row row : rows) {
                 var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("message-id", row.messageId().toString().getBytes(StandardCharsets.UTF_8));
+                if (row.traceId() != null) {
+                    record.headers().add(TRACE_ID_HEADER, row.traceId().getBytes(StandardCharsets.UTF_8));
+                }
                 acks.add(kafka.send(record));
             }
             try {
@@ -86,6 +92,6 @@ public class OutboxRelay {
         return sent == null ? 0 : sent;
     }
 
-    private record Row(long id, UUID messageId, String topic, String key, String payload) {
+    private record Row(long id, UUID messageId, String topic, String key, String payload, String traceId) {
     }
 }

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.shared.outbox;
 
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,6 +13,9 @@ import java.util.UUID;
 /** Writes a Kafka message into the outbox table inside the caller's transaction; the relay sends it later. */
 @Component
 public class OutboxWriter {
+    /** The MDC key the gateway's filter and the Temporal interceptors fill (TraceIds.MDC_TRACE_ID in workflows). */
+    static final String MDC_TRACE_ID = "traceId";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
@@ -29,9 +33,9 @@ public class OutboxWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID write(UUID messageId, String topic, long eventId, Object data) {
         var message = new OutboxMessage<>(messageId, topic, eventId, Instant.now(), data);
-        jdbc.update("insert into outbox (message_id, topic, message_key, payload) values (?, ?, ?, ?)"
+        jdbc.update("insert into outbox (message_id, topic, message_key, payload, trace_id) values (?, ?, ?, ?, ?)"
                         + " on conflict (message_id) do nothing",
-                messageId, topic, Long.toString(eventId), json.writeValueAsString(message));
+                messageId, topic, Long.toString(eventId), json.writeValueAsString(message), MDC.get(MDC_TRACE_ID));
         return messageId;
     }
 }
