@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.analytics;
 
+import com.kt.eventmarketing.shared.LogFields;
 import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.shared.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Gauge;
@@ -103,7 +104,7 @@ public class AnalyticsConsumer {
             if (poison != null) {
                 ConsumerRecord<String, String> bad = records.get(parsed.size());
                 String traceId = header(bad, OutboxRelay.TRACE_ID_HEADER);
-                try (var ignored = traceId == null ? null : MDC.putCloseable("traceId", traceId)) {
+                try (var ignored = traceId == null ? null : MDC.putCloseable(LogFields.TRACE_ID, traceId)) {
                     log.warn("poison message at {}-{}@{}: {}", bad.topic(), bad.partition(), bad.offset(), poison.getMessage());
                 }
                 throw new BatchListenerFailedException(poison.getMessage(), poison, bad);

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.tracing;
 
+import com.kt.eventmarketing.shared.LogFields;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.interceptors.Header;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class TraceIds {
     /** MDC keys, the same on gateway, workflow and activity log lines. */
-    public static final String MDC_TRACE_ID = "traceId";
+    public static final String MDC_TRACE_ID = LogFields.TRACE_ID;
     public static final String MDC_WORKFLOW_ID = "workflowId";
     public static final String MDC_RUN_ID = "runId";
     public static final String MDC_EVENT_ID = "eventId";

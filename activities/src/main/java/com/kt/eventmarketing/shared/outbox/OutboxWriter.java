@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.shared.outbox;
 
+import com.kt.eventmarketing.shared.LogFields;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,6 @@ import java.util.UUID;
 /** Writes a Kafka message into the outbox table inside the caller's transaction; the relay sends it later. */
 @Component
 public class OutboxWriter {
-    /** The MDC key the gateway's filter and the Temporal interceptors fill (TraceIds.MDC_TRACE_ID in workflows). */
-    static final String MDC_TRACE_ID = "traceId";
-
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
@@ -35,7 +33,7 @@ public class OutboxWriter {
         var message = new OutboxMessage<>(messageId, topic, eventId, Instant.now(), data);
         jdbc.update("insert into outbox (message_id, topic, message_key, payload, trace_id) values (?, ?, ?, ?, ?)"
                         + " on conflict (message_id) do nothing",
-                messageId, topic, Long.toString(eventId), json.writeValueAsString(message), MDC.get(MDC_TRACE_ID));
+                messageId, topic, Long.toString(eventId), json.writeValueAsString(message), MDC.get(LogFields.TRACE_ID));
         return messageId;
     }
 }

@@ -116,7 +116,10 @@ public final class Benchmarks {
 
     private void temporalSettings() throws Exception {
         Path db = stack.temporalDb();
-        byte[] header = Files.readAllBytes(db).length >= 20 ? java.util.Arrays.copyOf(Files.readAllBytes(db), 20) : new byte[20];
+        byte[] header = new byte[20];
+        try (var in = Files.newInputStream(db)) {
+            in.readNBytes(header, 0, header.length); // the SQLite header, not the whole database file (read twice before)
+        }
         String journal = header[18] == 2 ? "WAL" : header[18] == 1 ? "rollback journal (DELETE)" : "unknown";
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("commandLine", String.join(" ", stack.temporalCommandLine()));

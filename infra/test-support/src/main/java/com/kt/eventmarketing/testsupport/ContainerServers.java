@@ -6,6 +6,7 @@ import com.kt.eventmarketing.localstack.StartupTimer;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.kafka.TopicCreator;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
+import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.SearchAttributes;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -18,11 +19,6 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -215,24 +211,11 @@ final class ContainerServers implements ServerSet {
     /** Docker's proxy accepts connections before redis-server listens, so only a PONG means ready. */
     private static void awaitRedis(int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!answersPing(port)) {
+        while (!RedisServerProcess.answersPing(port)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Redis container on port " + port + " did not answer PING within " + timeout);
             }
             sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private static boolean answersPing(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), 500);
-            socket.setSoTimeout(500);
-            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(5);
-            return new String(reply, StandardCharsets.US_ASCII).equals("+PONG");
-        } catch (IOException e) {
-            return false;
         }
     }
 

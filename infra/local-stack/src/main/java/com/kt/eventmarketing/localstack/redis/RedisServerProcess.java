@@ -6,6 +6,9 @@ import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +97,21 @@ public final class RedisServerProcess implements AutoCloseable {
 
     Path directory() {
         return directory;
+    }
+
+    /**
+     * Whether a Redis on 127.0.0.1:{@code port} answers PING; an open port is not enough where a proxy (Docker's)
+     * accepts connections before the server listens.
+     */
+    public static boolean answersPing(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), 500);
+            socket.setSoTimeout(500);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            return "+PONG".equals(new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public String url() {
