@@ -9,6 +9,8 @@ source "$ROOT/infra/scripts/select-java.sh"
 source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
 # kubeconform and the docker compose CLI for the deployment-file tests (built with go install when missing)
 source "$ROOT/infra/scripts/ensure-deploy-tools.sh"
+# Debian's Chromium and ChromeDriver for the browser tests of the pages (apt-get when missing)
+source "$ROOT/infra/scripts/ensure-browser.sh"
 cd "$ROOT"
 
 # verify, not test: the end-to-end test runs the packaged workers and sandbox jars as their own processes.
