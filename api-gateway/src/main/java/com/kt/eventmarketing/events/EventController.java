@@ -2,12 +2,11 @@ package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.gateway.security.CurrentOwner;
+import com.kt.eventmarketing.gateway.web.Paging;
 import com.kt.eventmarketing.participation.AutoDraw;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,9 +44,9 @@ public class EventController {
     public EventViews.Page<EventViews.Summary> list(@RequestParam(required = false) EventStatus status,
                                                     @RequestParam(required = false) EventObjective objective,
                                                     @RequestParam(required = false) String keyword,
-                                                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-                                                    @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be 1-100") @Max(value = 100, message = "must be 1-100") int size) {
-        return events.list(CurrentOwner.id(), status, objective, keyword, page, size);
+                                                    @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "20") int size) {
+        return events.list(CurrentOwner.id(), status, objective, keyword, Paging.of(page, size, 1, 100));
     }
 
     @GetMapping("/dashboard")

@@ -4,6 +4,7 @@ import com.kt.eventmarketing.analytics.DashboardCounts;
 import com.kt.eventmarketing.events.persistence.EventRow;
 import com.kt.eventmarketing.events.persistence.EventRowRepository;
 import com.kt.eventmarketing.gateway.web.ApiException;
+import com.kt.eventmarketing.gateway.web.Paging;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.users.persistence.Store;
 import com.kt.eventmarketing.users.persistence.StoreRepository;
@@ -74,7 +75,7 @@ public class EventService {
     }
 
     public EventViews.Page<EventViews.Summary> list(long ownerId, EventStatus status, EventObjective objective,
-                                                    String keyword, int page, int size) {
+                                                    String keyword, Paging paging) {
         Specification<EventRow> spec = (root, query, cb) -> cb.equal(root.get("ownerId"), ownerId);
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
@@ -87,9 +88,9 @@ public class EventService {
             spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
                     cb.like(cb.lower(root.get("prize")), like, '\\')));
         }
-        var result = events.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id")));
+        var result = events.findAll(spec, PageRequest.of(paging.page(), paging.size(), Sort.by(Sort.Direction.DESC, "createdAt", "id")));
         return new EventViews.Page<>(result.getContent().stream().map(EventViews.Summary::of).toList(),
-                page, size, result.getTotalElements());
+                paging.page(), paging.size(), result.getTotalElements());
     }
 
     /** Counts from the analytics projections; the whole answer is cached in Redis for 1 minute, evicted on change. */

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
+import com.kt.eventmarketing.gateway.web.Paging;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
 import com.kt.eventmarketing.shared.crypto.PhoneNumbers;
@@ -55,17 +56,12 @@ public class ParticipantQueries {
     }
 
     public ParticipationViews.Page<ParticipationViews.Participant> list(long eventId, Filter filter, int page, int size) {
-        if (size < 10 || size > 100) {
-            throw ApiException.badField("size", "range", "must be 10-100");
-        }
-        if (page < 0) {
-            throw ApiException.badField("page", "min", "must be 0 or more");
-        }
+        Paging paging = Paging.of(page, size, 10, 100);
         Where where = where(eventId, filter);
         Long total = jdbc.queryForObject("select count(*) from participants where " + where.sql, Long.class, where.args.toArray());
         List<Object> args = new ArrayList<>(where.args);
         args.add(size);
-        args.add((long) page * size);
+        args.add(paging.offset());
         List<ParticipationViews.Participant> content = jdbc.query("select entry_number, name_encrypted, phone_encrypted,"
                         + " entry_path, is_winner, winner_rank, created_at from participants where " + where.sql
                         + " order by entry_number limit ? offset ?",
