@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 @RestController
@@ -28,9 +29,11 @@ import java.util.stream.Collectors;
 @Tag(name = "Events", description = "The owner's event creation flow, driven through its Temporal workflow")
 public class EventController {
     private final EventService events;
+    private final EventProperties limits;
 
-    public EventController(EventService events) {
+    public EventController(EventService events, EventProperties limits) {
         this.events = events;
+        this.limits = limits;
     }
 
     @PostMapping
@@ -94,6 +97,7 @@ public class EventController {
     @PutMapping("/{id}/channels")
     @Operation(summary = "Choose at least one channel with its settings, and the event period")
     public EventViews.Detail channels(@PathVariable long id, @Valid @RequestBody EventRequests.Channels body) {
+        ChannelRequestCheck.check(body, Instant.now(), limits);
         var choice = new ChannelChoice(body.channels().stream()
                 .map(c -> new ChannelSelection(c.type(), c.settings() == null ? java.util.Map.of() : c.settings()))
                 .collect(Collectors.toList()), body.startAt(), body.endAt(), body.autoDraw() == null ? null

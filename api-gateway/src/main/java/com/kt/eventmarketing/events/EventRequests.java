@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.distribution.ChannelType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +61,13 @@ public final class EventRequests {
             @Min(value = 1, message = "must be 1-3") @Max(value = 3, message = "must be 1-3") Integer visitBonus) {
     }
 
-    public record ChannelBody(@NotNull(message = "is required") ChannelType type, Map<String, String> settings) {
+    public record ChannelBody(@NotNull(message = "is required") ChannelType type,
+                              @Schema(description = "Per channel (at most 10): URIDONGNETV radiusMeters 100-3000 (default 500) and "
+                                      + "timeSlots, 1-6 comma-separated HH:mm-HH:mm ranges (default 11:00-14:00,17:00-21:00); "
+                                      + "RINGOBIZ ringbackText, 10-120 characters (default from title and prize); GINITV "
+                                      + "targetRegion, at most 50 characters; INSTAGRAM, NAVER_BLOG and KAKAO_CHANNEL take none. "
+                                      + "A bad or unknown setting is a 400 naming channels[i].settings.<key>.")
+                              Map<String, String> settings) {
     }
 
     public record Cancel(@Size(max = 300, message = "must be at most 300 characters") String reason) {

@@ -2,6 +2,7 @@ package com.kt.eventmarketing.distribution.channel;
 
 import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
+import com.kt.eventmarketing.distribution.ChannelSettings;
 import com.kt.eventmarketing.distribution.ChannelType;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class GiniTvAdapter implements ChannelAdapter {
 
     @Override
     public ChannelPublishResult publish(ChannelPublishRequest request) {
-        String region = request.settings() == null ? null : request.settings().get("targetRegion");
+        String region = request.settings() == null ? null : request.settings().get(ChannelSettings.TARGET_REGION);
         AdRequest ad = new AdRequest(PostText.headline(request), request.imageUrl(), request.participationUrl(),
                 region, String.valueOf(request.startAt()), String.valueOf(request.endAt()));
         AdResponse response = connection.call(http -> http.post().uri("/ads")

@@ -2,12 +2,13 @@ package com.kt.eventmarketing.distribution.channel;
 
 import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
+import com.kt.eventmarketing.distribution.ChannelSettings;
 import com.kt.eventmarketing.distribution.ChannelType;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
-/** KT 링고비즈: a ring-back tone text announcing the event to everyone who calls the shop. */
+/** KT 링고비즈: a ring-back tone text announcing the event to everyone who calls the shop (the owner's own text if set). */
 @Component
 public class RingobizAdapter implements ChannelAdapter {
 
@@ -30,9 +31,10 @@ public class RingobizAdapter implements ChannelAdapter {
 
     @Override
     public ChannelPublishResult publish(ChannelPublishRequest request) {
-        ToneRequest tone = new ToneRequest("안녕하세요, %s입니다. 지금 %s 이벤트 중! 경품은 %s입니다."
-                .formatted(request.storeName(), request.title(), request.prize()),
-                String.valueOf(request.startAt()), String.valueOf(request.endAt()));
+        String owners = request.settings() == null ? null : request.settings().get(ChannelSettings.RINGBACK_TEXT);
+        String text = owners != null ? owners.strip() : "안녕하세요, %s입니다. 지금 %s 이벤트 중! 경품은 %s입니다."
+                .formatted(request.storeName(), request.title(), request.prize());
+        ToneRequest tone = new ToneRequest(text, String.valueOf(request.startAt()), String.valueOf(request.endAt()));
         ToneResponse response = connection.call(http -> http.post().uri("/ringback-tones")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(ChannelConnection.IDEMPOTENCY_KEY, request.idempotencyKey())
