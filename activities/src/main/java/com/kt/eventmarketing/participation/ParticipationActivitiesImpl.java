@@ -106,7 +106,8 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
         }
     }
 
-    private record Pending(long entryNumber, String phoneEncrypted, String triedChannel) {
+    /** {@code storedKey}: the key of an earlier try, which a resend must use again (also rows written before V7). */
+    private record Pending(long entryNumber, String phoneEncrypted, String triedChannel, String storedKey) {
     }
 
     /**
@@ -124,11 +125,11 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
                 select e.title, e.prize, s.name as store_name from events e join stores s on s.id = e.store_id
                 where e.id = ?""", eventId);
         List<Pending> pending = jdbc.query("""
-                        select p.entry_number, p.phone_encrypted, n.channel from participants p
+                        select p.entry_number, p.phone_encrypted, n.channel, n.idempotency_key from participants p
                         left join winner_notifications n on n.event_id = p.event_id and n.entry_number = p.entry_number
                         where p.event_id = ? and p.is_winner and (n.status is null or n.status = 'SENDING')
                         order by p.winner_rank""",
-                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)), eventId);
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), eventId);
         int sent = 0;
         int purged = 0;
         int rejected = 0;
@@ -139,8 +140,10 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
                 purged++;
                 continue;
             }
-            WinnerNotification notification = new WinnerNotification(eventId, cipher.decrypt(winner.phoneEncrypted()),
-                    text(event, winner), ALIMTALK_TEMPLATE);
+            String key = winner.storedKey() != null ? winner.storedKey()
+                    : WinnerNotification.keyFor(eventId, winner.entryNumber());
+            WinnerNotification notification = new WinnerNotification(eventId, key,
+                    cipher.decrypt(winner.phoneEncrypted()), text(event, winner), ALIMTALK_TEMPLATE);
             boolean firstTry = winner.triedChannel() == null;
             String channel = firstTry ? ALIMTALK : winner.triedChannel();
             if (firstTry) {
@@ -219,6 +222,14 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
                             purged_at = now()
                         where event_id = ? and purged_at is null and (not is_winner or ?)""",
                 PersonalData.PURGED, PersonalData.PURGED, PersonalData.PURGED, eventId, includeWinners);
+        // keys written before the key stopped carrying a phone hash (an unkeyed SHA-256, reversible by trying every
+        // number) go with the phone
+        jdbc.update("""
+                        update winner_notifications n set idempotency_key = ?
+                        from participants p
+                        where n.event_id = ? and p.event_id = n.event_id and p.entry_number = n.entry_number
+                          and p.purged_at is not null and n.idempotency_key <> ?""",
+                PersonalData.PURGED, eventId, PersonalData.PURGED);
         log.info("personal data purged: eventId={} rows={} includeWinners={}", eventId, purged, includeWinners);
         return purged;
     }

@@ -19,7 +19,8 @@ class WinnerNotificationClientTest {
     @Test
     void aResentNotificationReachesTheWinnerOnceAndKeepsThePhoneOutOfTheKey() {
         sandbox.reset();
-        WinnerNotification notification = new WinnerNotification(21, "01012345678", "당첨을 축하합니다!", "WIN_01");
+        WinnerNotification notification = new WinnerNotification(21, WinnerNotification.keyFor(21, 7),
+                "01012345678", "당첨을 축하합니다!", "WIN_01");
 
         var first = client.sendAlimtalk(notification);
         var second = client.sendAlimtalk(notification);
@@ -27,7 +28,7 @@ class WinnerNotificationClientTest {
 
         assertThat(second.messageId()).isEqualTo(first.messageId());
         assertThat(sandbox.requests("alimtalk")).contains("\"replayed\":true");
-        assertThat(notification.idempotencyKey()).startsWith("notify-21-").doesNotContain("01012345678");
+        assertThat(notification.idempotencyKey()).isEqualTo("notify-21-7");
         assertThat(notification.toString()).doesNotContain("01012345678");
     }
 }

@@ -230,6 +230,29 @@ class ParticipationActivitiesTest {
         assertThat(activities.purgePersonalData(eventId, true)).isZero();
     }
 
+    @Test
+    void notificationKeysCarryNothingOfThePhoneAndOldPhoneHashKeysGoWithThePurge() throws Exception {
+        long eventId = endedEventWithEntries(4);
+        activities.drawWinners(eventId, new AutoDraw(2, "RANDOM", 2));
+        List<Long> winners = jdbc.queryForList("select entry_number from participants where event_id = ? and is_winner"
+                + " order by winner_rank", Long.class, eventId);
+        // a row written by the earlier code: its key was an unkeyed SHA-256 prefix of the phone, kept as sent
+        String phone = phones.get(eventId).get(winners.get(1));
+        String oldKey = "notify-" + eventId + "-" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(phone.getBytes()), 0, 12);
+        jdbc.update("insert into winner_notifications (event_id, entry_number, channel, status, idempotency_key)"
+                + " values (?, ?, 'ALIMTALK', 'SENDING', ?)", eventId, winners.get(1), oldKey);
+
+        assertThat(activities.notifyWinners(eventId)).isEqualTo(2);
+        assertThat(jdbc.queryForList("select idempotency_key from winner_notifications where event_id = ? order by entry_number",
+                String.class, eventId)).containsExactlyInAnyOrder(WinnerNotification.keyFor(eventId, winners.get(0)), oldKey);
+        assertThat(accepted(oldKey)).as("the earlier try's key is reused, so the provider sends once").isEqualTo(1);
+
+        activities.purgePersonalData(eventId, true);
+        assertThat(jdbc.queryForList("select idempotency_key from winner_notifications where event_id = ?", String.class, eventId))
+                .containsOnly(PersonalData.PURGED);
+    }
+
     // --- test data in our own real database ---
 
     private long endedEventWithEntries(int entries) {
@@ -260,7 +283,7 @@ class ParticipationActivitiesTest {
     private List<String> winnerKeys(long eventId) {
         return jdbc.queryForList("select entry_number from participants where event_id = ? and is_winner order by winner_rank",
                         Long.class, eventId).stream()
-                .map(n -> new WinnerNotification(eventId, phones.get(eventId).get(n), "", "").idempotencyKey()).toList();
+                .map(n -> WinnerNotification.keyFor(eventId, n)).toList();
     }
 
     private List<JsonNode> requests(String key) {

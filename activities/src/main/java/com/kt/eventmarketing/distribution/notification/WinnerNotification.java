@@ -1,33 +1,20 @@
 package com.kt.eventmarketing.distribution.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
- * One message to one winner. The idempotency key is per (event, recipient), so a retried send never reaches the
- * same person twice; it carries a hash of the phone number, not the number, because keys end up in logs.
+ * One message to one winner. The idempotency key is per (event, entry number) — see {@link #keyFor} — so a retried
+ * send never reaches the same person twice, and it carries nothing derived from the phone: keys end up in logs and in
+ * the provider's records, and an unkeyed hash of a phone number is recovered in seconds by trying every number.
  */
-public record WinnerNotification(long eventId, String recipientPhone, String text, String alimtalkTemplateCode) {
+public record WinnerNotification(long eventId, String idempotencyKey, String recipientPhone, String text,
+                                 String alimtalkTemplateCode) {
 
-    public String idempotencyKey() {
-        return "notify-" + eventId + "-" + recipientHash();
-    }
-
-    private String recipientHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(recipientPhone.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    public static String keyFor(long eventId, long entryNumber) {
+        return "notify-" + eventId + "-" + entryNumber;
     }
 
     /** Phone numbers are personal data: never in toString, which log lines and failures use. */
     @Override
     public String toString() {
-        return "WinnerNotification[eventId=" + eventId + ", recipient=" + recipientHash() + "]";
+        return "WinnerNotification[eventId=" + eventId + ", key=" + idempotencyKey + "]";
     }
 }
