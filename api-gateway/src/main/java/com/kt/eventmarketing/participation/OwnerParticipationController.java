@@ -4,6 +4,7 @@ import com.kt.eventmarketing.events.persistence.EventRow;
 import com.kt.eventmarketing.events.persistence.EventRowRepository;
 import com.kt.eventmarketing.gateway.security.CurrentOwner;
 import com.kt.eventmarketing.gateway.web.ApiException;
+import com.kt.eventmarketing.gateway.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,11 +29,14 @@ public class OwnerParticipationController {
     private final EventRowRepository events;
     private final ParticipantQueries participants;
     private final DrawService draws;
+    private final PersonalDataAccessLog accessLog;
 
-    public OwnerParticipationController(EventRowRepository events, ParticipantQueries participants, DrawService draws) {
+    public OwnerParticipationController(EventRowRepository events, ParticipantQueries participants, DrawService draws,
+                                        PersonalDataAccessLog accessLog) {
         this.events = events;
         this.participants = participants;
         this.draws = draws;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/participants")
@@ -45,7 +49,9 @@ public class OwnerParticipationController {
                                                                         @RequestParam(defaultValue = "0") int page,
                                                                         @RequestParam(defaultValue = "20") int size) {
         owned(id);
-        return participants.list(id, new ParticipantQueries.Filter(entryPath, isWinner, name, phone), page, size);
+        var result = participants.list(id, new ParticipantQueries.Filter(entryPath, isWinner, name, phone), page, size);
+        accessLog.record(id, CurrentOwner.id(), PersonalDataAccessLog.Action.LIST, result.content().size());
+        return result;
     }
 
     @GetMapping("/participants/export")
@@ -62,7 +68,8 @@ public class OwnerParticipationController {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"participants-" + id + ".csv\"");
-        participants.exportCsv(id, filter, response.getOutputStream());
+        long rows = participants.exportCsv(id, filter, response.getOutputStream());
+        accessLog.record(id, CurrentOwner.id(), PersonalDataAccessLog.Action.EXPORT, rows);
     }
 
     @PostMapping("/draw-winners")
@@ -70,13 +77,28 @@ public class OwnerParticipationController {
     public ResponseEntity<ParticipationViews.Draw> draw(@PathVariable long id,
                                                         @RequestBody(required = false) ParticipationViews.DrawRequest body) {
         EventRow event = owned(id);
-        return ResponseEntity.created(URI.create("/api/v1/events/" + id + "/draw")).body(draws.draw(event, body));
+        ParticipationViews.Draw drawn = draws.draw(event, body);
+        accessLog.record(id, CurrentOwner.id(), PersonalDataAccessLog.Action.DRAW, drawn.winners().size());
+        return ResponseEntity.created(URI.create("/api/v1/events/" + id + "/draw")).body(drawn);
     }
 
     @GetMapping("/draw")
     @Operation(summary = "The draw and its proof: commitment, revealed seed, snapshot hash, algorithm version, masked winners")
     public ParticipationViews.Draw draw(@PathVariable long id) {
-        return draws.view(owned(id));
+        ParticipationViews.Draw view = draws.view(owned(id));
+        if (view.winners() != null && !view.winners().isEmpty()) {
+            accessLog.record(id, CurrentOwner.id(), PersonalDataAccessLog.Action.DRAW_VIEW, view.winners().size());
+        }
+        return view;
+    }
+
+    @GetMapping("/personal-data-access")
+    @Operation(summary = "Who looked at this event's entrants: every list page, export and draw view (newest first)")
+    public ParticipationViews.Page<PersonalDataAccessLog.Access> accessLog(@PathVariable long id,
+                                                                          @RequestParam(defaultValue = "0") int page,
+                                                                          @RequestParam(defaultValue = "20") int size) {
+        owned(id);
+        return accessLog.page(id, Paging.of(page, size, 1, 100));
     }
 
     private EventRow owned(long id) {

@@ -78,12 +78,14 @@ public class ParticipantQueries {
      * Streams the CSV (UTF-8 with a BOM so Excel reads Hangul) straight from a server-side cursor: rows are fetched
      * {@code export-fetch-size} at a time and written as they come, so memory does not grow with the event.
      */
-    public void exportCsv(long eventId, Filter filter, OutputStream out) {
+    /** Writes the CSV and returns how many entrants it holds. */
+    public long exportCsv(long eventId, Filter filter, OutputStream out) {
         Where where = where(eventId, filter);
         try {
             out.write(BOM);
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write("응모번호,이름,전화번호,참여경로,당첨여부,당첨순위,참여일시\r\n");
+            long[] rows = {0};
             readOnly.executeWithoutResult(status -> streaming.query("select entry_number, name_encrypted, phone_encrypted,"
                     + " entry_path, is_winner, winner_rank, created_at from participants where " + where.sql
                     + " order by entry_number", (RowCallbackHandler) rs -> {
@@ -92,11 +94,13 @@ public class ParticipantQueries {
                             writer.write(p.entryNumber() + "," + csv(p.name()) + "," + csv(p.phone()) + "," + p.entryPath() + ","
                                     + (p.isWinner() ? "Y" : "N") + "," + (p.winnerRank() == null ? "" : p.winnerRank()) + ","
                                     + CSV_TIME.format(p.enteredAt()) + "\r\n");
+                            rows[0]++;
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
                     }, where.args.toArray()));
             writer.flush();
+            return rows[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

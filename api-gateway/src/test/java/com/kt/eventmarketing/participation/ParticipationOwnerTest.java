@@ -112,6 +112,31 @@ class ParticipationOwnerTest {
     }
 
     @Test
+    void everyLookAtEntrantsIsRecordedAndTheOwnerCanReadTheRecord() {
+        var owner = fx.owner();
+        var other = fx.owner();
+        long eventId = fx.event(owner, "ACTIVE");
+        enterMany(eventId, 12);
+        String base = "/api/v1/events/" + eventId;
+        assertThat(fx.get(base + "/participants?size=10", owner.token()).status()).isEqualTo(200);
+        assertThat(fx.get(base + "/participants/export", owner.token()).status()).isEqualTo(200);
+        fx.end(eventId);
+        assertThat(fx.post(base + "/draw-winners", owner.token(), Map.of("winnerCount", 2, "algorithm", "RANDOM")).status())
+                .isEqualTo(201);
+        assertThat(fx.get(base + "/draw", owner.token()).status()).isEqualTo(200);
+
+        var log = fx.get(base + "/personal-data-access", owner.token());
+        assertThat(log.status()).as(log.toString()).isEqualTo(200);
+        assertThat(log.json().get("totalElements").asLong()).isEqualTo(4);
+        List<String> seen = new ArrayList<>();
+        log.json().get("content").forEach(a -> seen.add(a.get("action").asString() + ":" + a.get("rows").asLong()));
+        assertThat(seen).containsExactly("DRAW_VIEW:2", "DRAW:2", "EXPORT:12", "LIST:10");
+        assertThat(jdbc.queryForObject("select count(distinct owner_id) from personal_data_access where event_id = ?",
+                Long.class, eventId)).isEqualTo(1);
+        assertThat(fx.get(base + "/personal-data-access", other.token()).status()).isEqualTo(404);
+    }
+
+    @Test
     void anotherOwnerCannotListExportOrDrawAnEvent() {
         var a = fx.owner();
         var b = fx.owner();
