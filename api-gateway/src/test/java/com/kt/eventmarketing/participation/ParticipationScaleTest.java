@@ -41,8 +41,9 @@ class ParticipationScaleTest {
         fx = new ParticipationFixtures(jdbc, port);
     }
 
+    /** 32 clients at once: every entry accepted is stored once, with its own entry number (the rate is the benchmark's). */
     @Test
-    void intakeThroughputWithConcurrentClients() throws Exception {
+    void concurrentClientsLoseNoEntryAndDuplicateNone() throws Exception {
         long eventId = fx.event(fx.owner(), "ACTIVE");
         int total = 3000;
         AtomicInteger next = new AtomicInteger();
@@ -65,6 +66,8 @@ class ParticipationScaleTest {
         assertThat(stored).isEqualTo(total);
         Long distinct = jdbc.queryForObject("select count(distinct entry_number) from participants where event_id = ?", Long.class, eventId);
         assertThat(distinct).isEqualTo(stored);
+        Long phones = jdbc.queryForObject("select count(distinct phone_hash) from participants where event_id = ?", Long.class, eventId);
+        assertThat(phones).isEqualTo(stored);
     }
 
     @Test

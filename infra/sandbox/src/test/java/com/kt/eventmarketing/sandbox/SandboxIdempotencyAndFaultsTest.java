@@ -49,16 +49,31 @@ class SandboxIdempotencyAndFaultsTest {
 
     @Test
     void instagramContainerAndPublishAreEachIdempotent() throws Exception {
-        String container = mvc.perform(post("/instagram/v21.0/17841400000/media")
+        String container = createContainer();
+        org.assertj.core.api.Assertions.assertThat(createContainer()).as("the same container again").isEqualTo(container);
+        String containerId = container.replaceAll("\\D", "");
+        String published = publish(containerId);
+        org.assertj.core.api.Assertions.assertThat(publish(containerId)).as("the same post again").isEqualTo(published);
+        mvc.perform(get("/admin/requests").param("group", "instagram").param("idempotencyKey", "event-3-INSTAGRAM"))
+                .andExpect(jsonPath("$", hasSize(4)))
+                .andExpect(jsonPath("$[0].replayed").value(false))
+                .andExpect(jsonPath("$[1].replayed").value(true))
+                .andExpect(jsonPath("$[2].replayed").value(false))
+                .andExpect(jsonPath("$[3].replayed").value(true));
+    }
+
+    private String createContainer() throws Exception {
+        return mvc.perform(post("/instagram/v21.0/17841400000/media")
                         .header("Idempotency-Key", "event-3-INSTAGRAM")
                         .param("image_url", "http://img/1.png").param("caption", "이벤트"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String containerId = container.replaceAll("\\D", "");
-        for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/instagram/v21.0/17841400000/media_publish")
-                            .header("Idempotency-Key", "event-3-INSTAGRAM").param("creation_id", containerId))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.id").exists());
-        }
+    }
+
+    private String publish(String containerId) throws Exception {
+        return mvc.perform(post("/instagram/v21.0/17841400000/media_publish")
+                        .header("Idempotency-Key", "event-3-INSTAGRAM").param("creation_id", containerId))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").exists())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test
