@@ -103,6 +103,7 @@ public final class BenchStack implements AutoCloseable {
         env.put("KT_EXTERNAL_BASE_URL", "http://127.0.0.1:" + sandboxPort);
         env.put("KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
         env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
+        env.put("KT_ALLOW_DEV_KEYS", "true"); // a throw-away stack: the published development keys are fine here
         sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of("--server.port=" + sandboxPort),
                 env, logs.resolve("sandbox.log"), sandboxPort).start();
         // GC log of the gateway: the intake's latency tail is read against its pauses

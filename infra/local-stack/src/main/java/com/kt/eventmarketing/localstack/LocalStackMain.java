@@ -88,6 +88,8 @@ public final class LocalStackMain {
         env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
         // gateway serves what the content pool stores: both must see one directory
         env.put("KT_BLOB_DIR", settings.dataDirectory("blobs").toString());
+        // the repository's published development keys: the apps refuse them (and a missing key) without this switch
+        env.put("KT_ALLOW_DEV_KEYS", "true");
         temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
         return env;
     }
