@@ -103,7 +103,7 @@ public final class LocalStackMain {
                 AppDefinition app = apps.get(i);
                 ChildProcess child = children.get(i);
                 status.put(app.name(), child.isAlive()
-                        ? HealthProbe.status(settings.loopbackUrl(app.port()))
+                        ? HealthProbe.status(settings.loopbackUrl(app.managementPort()))
                         : "EXITED (code " + child.exitValue() + ")");
             }
             boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
@@ -128,7 +128,8 @@ public final class LocalStackMain {
         System.out.println();
         System.out.println("  API              " + api);
         System.out.println("  Swagger UI       " + api + "/swagger-ui.html");
-        System.out.println("  Health           " + api + "/actuator/health");
+        String management = settings.loopbackUrl(settings.apiManagementPort());
+        System.out.println("  Health, metrics  " + management + "/actuator/health, " + management + "/actuator/prometheus");
         System.out.println("  Temporal Web UI  " + temporalUi);
         System.out.println("  Stop with Ctrl-C (data stays in " + settings.repositoryRoot().resolve(".local") + ")");
         System.out.println("=========================================================================\n");
