@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, TokenRevocations revocations,
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, TokenValidity validity,
                             ProblemWriter problems) throws Exception {
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -25,7 +25,7 @@ public class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/users/register", "/api/v1/users/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users/register", "/api/v1/users/login", "/api/v1/users/refresh").permitAll()
                         .requestMatchers("/api/v1/public/**", "/api/v1/images/**").permitAll()
                         // The probes a load balancer needs, status only. Every other actuator endpoint is served on the
                         // management port alone (not published), and this matcher matches nothing on the API port.
@@ -38,7 +38,7 @@ public class SecurityConfiguration {
                                 "Authentication required", "A valid, unrevoked bearer access token is required"))
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
                                 "Forbidden", "Not allowed")))
-                .addFilterBefore(new JwtAuthenticationFilter(tokens, revocations), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new JwtAuthenticationFilter(tokens, validity), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -112,7 +112,11 @@ public final class BenchStack implements AutoCloseable {
         apiJvm.addAll(apiJvmOptions);
         int apiManagementPort = Ports.freePort();
         api = new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
-                List.of("--server.port=" + apiPort, "--management.server.port=" + apiManagementPort, "--kt.bench.echo-enabled=true"),
+                List.of("--server.port=" + apiPort, "--management.server.port=" + apiManagementPort, "--kt.bench.echo-enabled=true",
+                        // every simulated customer and owner is 127.0.0.1: the production limits would measure the limiter
+                        "--kt.participation.per-client-limit=100000000", "--kt.participation.per-event-limit=100000000",
+                        "--kt.security.throttle.login-per-client.max=1000000", "--kt.security.throttle.login-per-client.window=1m",
+                        "--kt.security.throttle.register-per-client.max=1000000", "--kt.security.throttle.register-per-client.window=1m"),
                 env, logs.resolve("api.log"), apiPort, apiManagementPort).start();
         int flowPort = Ports.freePort();
         flow = new AppProcess("flow", jar("workers", "workers"), jvm,
