@@ -69,7 +69,7 @@ public class UserService {
                 blankToNull(store.businessHours()), cipher.encrypt(BusinessNumbers.digitsOf(store.businessNumber()))));
         meters.counter("kt.users.registered").increment();
         log.info("owner registered: userId={}", user.getId());
-        return sessions.open(user.getId());
+        return sessions.open(user.getId(), user.getTokenGeneration());
     }
 
     @Transactional
@@ -80,7 +80,7 @@ public class UserService {
             meters.counter("kt.users.login.failed").increment();
             throw ApiException.unauthorized("이메일 또는 비밀번호가 올바르지 않습니다");
         }
-        return sessions.open(user.get().getId());
+        return sessions.open(user.get().getId(), user.get().getTokenGeneration());
     }
 
     @Transactional(readOnly = true)

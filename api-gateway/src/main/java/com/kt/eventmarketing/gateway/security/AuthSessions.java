@@ -38,9 +38,12 @@ public class AuthSessions {
         this.meters = meters;
     }
 
-    /** Opens a session for an owner whose password was just checked; joins the caller's transaction. */
-    public TokenService.IssuedTokens open(long userId) {
-        Integer generation = jdbc.queryForObject("select token_generation from users where id = ?", Integer.class, userId);
+    /**
+     * Opens a session for an owner whose password was just checked, in the token generation read together with that
+     * password's hash (so a password change committing meanwhile makes these tokens too old, never an old password's
+     * tokens current); joins the caller's transaction.
+     */
+    public TokenService.IssuedTokens open(long userId, int generation) {
         String sessionId = UUID.randomUUID().toString();
         String refreshTokenId = UUID.randomUUID().toString();
         jdbc.update("insert into auth_sessions (id, user_id, refresh_token_id, expires_at) values (?, ?, ?, ?)",
