@@ -20,7 +20,13 @@ public record AuthThrottleProperties(Limit loginPerClient, Limit loginPerAccount
         registerPerAccount = registerPerAccount == null ? new Limit(3, Duration.ofHours(1)) : registerPerAccount;
     }
 
-    /** At most {@code max} attempts in any {@code window}. */
+    /** At most {@code max} attempts in any {@code window}; both must be set, so a half-configured limit stops start-up. */
     public record Limit(int max, Duration window) {
+        public Limit {
+            if (max < 1 || window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a kt.security.throttle limit needs max >= 1 and a positive window, got "
+                        + max + " per " + window);
+            }
+        }
     }
 }
