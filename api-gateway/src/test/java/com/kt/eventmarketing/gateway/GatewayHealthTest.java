@@ -2,6 +2,8 @@ package com.kt.eventmarketing.gateway;
 
 import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +21,8 @@ class GatewayHealthTest {
     int port;
     @LocalManagementPort
     int managementPort;
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     @Test
     void healthIsUpWithEveryDependencyOnTheManagementPort() {
@@ -43,6 +47,17 @@ class GatewayHealthTest {
         for (String path : new String[]{"/actuator/prometheus", "/actuator/health", "/actuator/metrics", "/actuator/env"}) {
             assertThat(api.getAnything(path).status()).as(path).isIn(401, 404);
         }
+    }
+
+    /** An outage of a dependency must not make the kubelet restart every gateway. */
+    @Test
+    void theProbeGroupsHoldOnlyTheApplicationsOwnStates() {
+        for (String dependency : new String[]{"db", "redis", "kafka", "temporal"}) {
+            assertThat(healthGroups.get("liveness").isMember(dependency)).as("liveness has " + dependency).isFalse();
+            assertThat(healthGroups.get("readiness").isMember(dependency)).as("readiness has " + dependency).isFalse();
+        }
+        assertThat(healthGroups.get("liveness").isMember("livenessState")).isTrue();
+        assertThat(healthGroups.get("readiness").isMember("readinessState")).isTrue();
     }
 
     @Test
