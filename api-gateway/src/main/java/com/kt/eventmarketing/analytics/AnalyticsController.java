@@ -43,8 +43,8 @@ public class AnalyticsController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: the summary now and whenever it changes (event name 'summary')")
+    @Operation(summary = "Server-sent events: the summary now and whenever it changes (event name 'summary'); ends when the access token expires or is revoked")
     public SseEmitter stream(@PathVariable long id) {
-        return stream.subscribe(CurrentOwner.id(), id);
+        return stream.subscribe(CurrentOwner.get(), id);
     }
 }

@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.analytics;
 
+import com.kt.eventmarketing.gateway.security.OwnerPrincipal;
+import com.kt.eventmarketing.gateway.security.TokenValidity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +27,18 @@ import java.util.concurrent.TimeUnit;
  * Server-sent events: the summary of an event, pushed when its projection version changes. One poller per gateway
  * compares the versions of every watched event in one query ({@code kt.analytics.stream-poll}, 500 ms), so it works
  * whichever process ran the consumer that changed them. Event name {@code summary}; a comment every 15 s keeps
- * proxies from closing an idle stream.
+ * proxies from closing an idle stream. A stream lives no longer than the access token that opened it: it ends when
+ * the token expires, and within {@code AUTH_RECHECK_MILLIS} of a logout or password change revoking it.
  */
 @Component
 public class AnalyticsStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsStream.class);
     private static final long HEARTBEAT_MILLIS = 15_000;
+    private static final long AUTH_RECHECK_MILLIS = 2_000;
 
     private final AnalyticsService analytics;
     private final AnalyticsProperties properties;
+    private final TokenValidity tokenValidity;
     private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "analytics-sse");
@@ -40,23 +46,28 @@ public class AnalyticsStream implements SmartLifecycle {
         return t;
     });
     private volatile long lastHeartbeat = System.currentTimeMillis();
+    private volatile long lastAuthCheck = System.currentTimeMillis();
     private volatile boolean running;
 
     private static final class Subscriber {
+        final OwnerPrincipal owner;
         final long ownerId;
         final SseEmitter emitter;
         volatile long version;
 
-        Subscriber(long ownerId, SseEmitter emitter, long version) {
-            this.ownerId = ownerId;
+        Subscriber(OwnerPrincipal owner, SseEmitter emitter, long version) {
+            this.owner = owner;
+            this.ownerId = owner.userId();
             this.emitter = emitter;
             this.version = version;
         }
     }
 
-    public AnalyticsStream(AnalyticsService analytics, AnalyticsProperties properties, MeterRegistry meters) {
+    public AnalyticsStream(AnalyticsService analytics, AnalyticsProperties properties, TokenValidity tokenValidity,
+                           MeterRegistry meters) {
         this.analytics = analytics;
         this.properties = properties;
+        this.tokenValidity = tokenValidity;
         long period = Math.max(50, properties.streamPoll().toMillis());
         poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
         Gauge.builder("kt.analytics.stream.subscribers", subscribers, s -> s.values().stream().mapToInt(List::size).sum())
@@ -64,10 +75,10 @@ public class AnalyticsStream implements SmartLifecycle {
     }
 
     /** Checks ownership (404 otherwise), sends the current summary at once and registers for changes. */
-    public SseEmitter subscribe(long ownerId, long eventId) {
-        AnalyticsViews.Summary summary = analytics.summary(ownerId, eventId);
+    public SseEmitter subscribe(OwnerPrincipal owner, long eventId) {
+        AnalyticsViews.Summary summary = analytics.summary(owner.userId(), eventId);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(ownerId, emitter, summary.version());
+        Subscriber subscriber = new Subscriber(owner, emitter, summary.version());
         List<Subscriber> list = subscribers.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>());
         list.add(subscriber);
         Runnable remove = () -> {
@@ -89,6 +100,7 @@ public class AnalyticsStream implements SmartLifecycle {
             if (subscribers.isEmpty()) {
                 return;
             }
+            endStreamsOfInvalidTokens();
             List<Long> watched = new ArrayList<>(subscribers.keySet());
             Map<Long, Long> versions = analytics.versions(watched);
             for (Long eventId : watched) {
@@ -117,6 +129,22 @@ public class AnalyticsStream implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("analytics stream poll failed: {}", e.toString());
         }
+    }
+
+    /** Expiry on every poll (a comparison); revocation every few seconds (a Redis look-up per stream). */
+    private void endStreamsOfInvalidTokens() {
+        long now = System.currentTimeMillis();
+        boolean recheck = now - lastAuthCheck >= AUTH_RECHECK_MILLIS;
+        if (recheck) {
+            lastAuthCheck = now;
+        }
+        Instant instant = Instant.ofEpochMilli(now);
+        subscribers.forEach((eventId, list) -> list.forEach(s -> {
+            if (!instant.isBefore(s.owner.expiresAt()) || recheck && !tokenValidity.isValid(s.owner)) {
+                list.remove(s);
+                s.emitter.complete();
+            }
+        }));
     }
 
     private void send(long eventId, Subscriber subscriber, AnalyticsViews.Summary summary) {

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.participation;
 
+import com.kt.eventmarketing.gateway.web.ClientAddresses;
 import com.kt.eventmarketing.gateway.web.ProblemWriter;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,10 +38,12 @@ public class PublicParticipationController {
 
     private final ParticipationService participation;
     private final PublicUrlProperties urls;
+    private final ClientAddresses clients;
 
-    public PublicParticipationController(ParticipationService participation, PublicUrlProperties urls) {
+    public PublicParticipationController(ParticipationService participation, PublicUrlProperties urls, ClientAddresses clients) {
         this.participation = participation;
         this.urls = urls;
+        this.clients = clients;
     }
 
     @GetMapping("/{id}")
@@ -58,7 +61,7 @@ public class PublicParticipationController {
                                                                  @RequestBody(required = false) ParticipationViews.EntryRequest body,
                                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                                  HttpServletRequest request) {
-        ParticipationService.Outcome outcome = participation.enter(id, body, request.getRemoteAddr(), key);
+        ParticipationService.Outcome outcome = participation.enter(id, body, clients.of(request), key);
         var response = ResponseEntity.status(HttpStatus.CREATED);
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");

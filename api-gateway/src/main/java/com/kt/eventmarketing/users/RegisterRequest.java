@@ -13,7 +13,8 @@ public record RegisterRequest(
         @NotBlank(message = "is required") @ValidMobilePhone String phone,
         @NotBlank(message = "is required") @Email(message = "must be a valid email address")
         @Size(max = 254, message = "must be at most 254 characters") String email,
-        @NotBlank(message = "is required") @Pattern(regexp = UserRules.PASSWORD, message = UserRules.PASSWORD_MESSAGE) String password,
+        @NotBlank(message = "is required") @Pattern(regexp = UserRules.PASSWORD, message = UserRules.PASSWORD_MESSAGE)
+        @BcryptLength String password,
         @NotNull(message = "is required") @Valid StoreRequest store) {
 
     public record StoreRequest(

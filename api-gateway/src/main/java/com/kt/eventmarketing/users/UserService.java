@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.users;
 
+import com.kt.eventmarketing.gateway.security.AuthSessions;
+import com.kt.eventmarketing.gateway.security.TokenGenerations;
 import com.kt.eventmarketing.gateway.security.TokenService;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
@@ -29,19 +31,22 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final FieldCipher cipher;
     private final KeyedHasher hasher;
-    private final TokenService tokens;
+    private final AuthSessions sessions;
+    private final TokenGenerations generations;
     private final MeterRegistry meters;
     /** Compared against when the email is unknown, so that both failures cost one BCrypt check. */
     private final String dummyHash;
 
     public UserService(UserAccountRepository users, StoreRepository stores, PasswordEncoder passwords,
-                       FieldCipher cipher, KeyedHasher hasher, TokenService tokens, MeterRegistry meters) {
+                       FieldCipher cipher, KeyedHasher hasher, AuthSessions sessions, TokenGenerations generations,
+                       MeterRegistry meters) {
         this.users = users;
         this.stores = stores;
         this.passwords = passwords;
         this.cipher = cipher;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.generations = generations;
         this.meters = meters;
         this.dummyHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
@@ -64,10 +69,10 @@ public class UserService {
                 blankToNull(store.businessHours()), cipher.encrypt(BusinessNumbers.digitsOf(store.businessNumber()))));
         meters.counter("kt.users.registered").increment();
         log.info("owner registered: userId={}", user.getId());
-        return tokens.issue(user.getId());
+        return sessions.open(user.getId(), user.getTokenGeneration());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public TokenService.IssuedTokens login(LoginRequest request) {
         var user = users.findByEmail(normaliseEmail(request.email()));
         boolean matches = passwords.matches(request.password(), user.map(UserAccount::getPasswordHash).orElse(dummyHash));
@@ -75,7 +80,7 @@ public class UserService {
             meters.counter("kt.users.login.failed").increment();
             throw ApiException.unauthorized("이메일 또는 비밀번호가 올바르지 않습니다");
         }
-        return tokens.issue(user.get().getId());
+        return sessions.open(user.get().getId(), user.get().getTokenGeneration());
     }
 
     @Transactional(readOnly = true)
@@ -113,8 +118,13 @@ public class UserService {
         return profile(userId);
     }
 
+    /**
+     * Also bumps the owner's token generation, so every token issued before stops working (this request's too: the
+     * client signs in again with the new password). Returns the new generation for {@link TokenGenerations#publish}
+     * once this transaction has committed.
+     */
     @Transactional
-    public void changePassword(long userId, ChangePasswordRequest request) {
+    public int changePassword(long userId, ChangePasswordRequest request) {
         UserAccount user = users.findById(userId).orElseThrow(() -> ApiException.notFound("user"));
         if (!passwords.matches(request.currentPassword(), user.getPasswordHash())) {
             throw ApiException.badField("currentPassword", "matches", "does not match the current password");
@@ -123,7 +133,10 @@ public class UserService {
             throw ApiException.badField("newPassword", "different", "must differ from the current password");
         }
         user.changePasswordHash(passwords.encode(request.newPassword()));
-        log.info("password changed: userId={}", userId);
+        users.flush();
+        int generation = generations.bump(userId);
+        log.info("password changed: userId={}, earlier tokens revoked (generation {})", userId, generation);
+        return generation;
     }
 
     private static String normaliseEmail(String email) {

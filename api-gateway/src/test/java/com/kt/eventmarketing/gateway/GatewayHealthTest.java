@@ -2,21 +2,32 @@ package com.kt.eventmarketing.gateway;
 
 import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Boots api-gateway against real PostgreSQL, Redis, Kafka and Temporal and expects every dependency UP. */
+/**
+ * Boots api-gateway against real PostgreSQL, Redis, Kafka and Temporal: every dependency UP on the management port,
+ * and nothing of the actuator on the public port but the status-only probes a load balancer needs.
+ */
 @WithRealServers
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayHealthTest {
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     @Test
-    void healthIsUpWithEveryDependency() {
-        var health = new ApiClient(port).get("/actuator/health", null);
+    void healthIsUpWithEveryDependencyOnTheManagementPort() {
+        assertThat(managementPort).isNotEqualTo(port);
+        var health = new ApiClient(managementPort).get("/actuator/health", null);
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         var json = health.json();
         assertThat(json.get("status").asString()).isEqualTo("UP");
@@ -26,12 +37,35 @@ class GatewayHealthTest {
     }
 
     @Test
-    void openApiAndPrometheusAreServed() {
+    void thePublicPortServesOnlyStatusOnlyProbesNoMetricsAndNoHealthDetails() {
         ApiClient api = new ApiClient(port);
-        var docs = api.getAnything("/v3/api-docs");
+        for (String probe : new String[]{"/livez", "/readyz"}) {
+            var answer = api.get(probe, null);
+            assertThat(answer.status()).as(probe + " " + answer.body()).isEqualTo(200);
+            assertThat(answer.body()).as(probe).contains("\"UP\"").doesNotContain("components").doesNotContain("details");
+        }
+        for (String path : new String[]{"/actuator/prometheus", "/actuator/health", "/actuator/metrics", "/actuator/env"}) {
+            assertThat(api.getAnything(path).status()).as(path).isIn(401, 404);
+        }
+    }
+
+    /** An outage of a dependency must not make the kubelet restart every gateway. */
+    @Test
+    void theProbeGroupsHoldOnlyTheApplicationsOwnStates() {
+        for (String dependency : new String[]{"db", "redis", "kafka", "temporal"}) {
+            assertThat(healthGroups.get("liveness").isMember(dependency)).as("liveness has " + dependency).isFalse();
+            assertThat(healthGroups.get("readiness").isMember(dependency)).as("readiness has " + dependency).isFalse();
+        }
+        assertThat(healthGroups.get("liveness").isMember("livenessState")).isTrue();
+        assertThat(healthGroups.get("readiness").isMember("readinessState")).isTrue();
+    }
+
+    @Test
+    void openApiOnTheApiAndPrometheusOnTheManagementPort() {
+        var docs = new ApiClient(port).getAnything("/v3/api-docs");
         assertThat(docs.status()).as(docs.body()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/users/register").contains("/api/v1/events/{id}/publish");
-        var metrics = api.getAnything("/actuator/prometheus");
+        var metrics = new ApiClient(managementPort).getAnything("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
@@ -45,7 +79,7 @@ class GatewayHealthTest {
         ApiClient api = new ApiClient(port);
         assertThat(api.get("/api/v1/users/me", null).status()).isEqualTo(401);
         assertThat(api.getAnything("/v3/api-docs").status()).isEqualTo(200);
-        String metrics = api.getAnything("/actuator/prometheus").body();
+        String metrics = new ApiClient(managementPort).getAnything("/actuator/prometheus").body();
         assertThat(metrics).contains("http_server_requests_seconds_count");
         assertThat(metrics).doesNotContain("http_server_requests_active_seconds").doesNotContain("spring_security_");
     }

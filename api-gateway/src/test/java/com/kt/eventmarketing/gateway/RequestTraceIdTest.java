@@ -39,7 +39,7 @@ class RequestTraceIdTest {
 
     @Test
     void answersCarryTheTraceIdAndAnUnauthenticatedCallGetsAFreshOne() throws Exception {
-        HttpResponse<String> health = http.send(request("/actuator/health").header("traceparent", TRACEPARENT).GET().build(),
+        HttpResponse<String> health = http.send(request("/readyz").header("traceparent", TRACEPARENT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.headers().firstValue("X-Trace-Id")).hasValue(TRACE_ID);
 

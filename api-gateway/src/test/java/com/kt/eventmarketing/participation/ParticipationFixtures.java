@@ -88,11 +88,19 @@ final class ParticipationFixtures {
     }
 
     Raw enter(long eventId, Object body, String idempotencyKey) {
+        return enterVia(eventId, body, idempotencyKey, null);
+    }
+
+    /** As a proxy would forward it: {@code forwardedFor} is the X-Forwarded-For header (null: none). */
+    Raw enterVia(long eventId, Object body, String idempotencyKey, String forwardedFor) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/events/" + eventId + "/participations"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         return send(b);
     }

@@ -16,12 +16,16 @@ import redis.clients.jedis.JedisPooled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Low limits for this context only: per event 5, per client 12, in a window long enough not to roll over mid-test. */
+/**
+ * Low limits for this context only: per event 5, per client 12, in a window long enough not to roll over mid-test.
+ * The test client's own address (127.0.0.1) plays the trusted ingress for the forwarded-address case.
+ */
 @WithRealServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kt.participation.per-event-limit=5", "kt.participation.per-client-limit=12",
-                "kt.participation.rate-window=10m", "kt.participation.redis-backoff=100ms"})
+                "kt.participation.rate-window=10m", "kt.participation.redis-backoff=100ms",
+                "kt.http.trusted-proxies=127.0.0.1/32"})
 class ParticipationRateLimitTest {
     @LocalServerPort
     int port;
@@ -37,7 +41,7 @@ class ParticipationRateLimitTest {
         // other test classes in this JVM entered from the same address (retry: a pooled connection may predate a restart)
         for (int attempt = 0; ; attempt++) {
             try {
-                redis.del("kt:rl:client:127.0.0.1");
+                redis.del("kt:rl:client:127.0.0.1", "kt:rl:client:198.51.100.1", "kt:rl:client:198.51.100.2");
                 break;
             } catch (redis.clients.jedis.exceptions.JedisException e) {
                 if (attempt == 30) { // each failure discards one stale pooled connection
@@ -105,5 +109,26 @@ class ParticipationRateLimitTest {
         } finally {
             RealServers.startRedis();
         }
+    }
+
+    /** Behind the ingress every customer arrives from its address: each must still get a budget of his own. */
+    @Test
+    @Order(3)
+    void behindATrustedProxyEachForwardedCustomerHasHisOwnBudgetAndCannotSpoofAnother() {
+        var owner = fx.owner();
+        long[] events = {fx.event(owner, "ACTIVE"), fx.event(owner, "ACTIVE"), fx.event(owner, "ACTIVE")};
+        for (int i = 0; i < 12; i++) {
+            assertThat(enterVia(events[i / 5], "198.51.100.1").status()).isEqualTo(201);
+        }
+        var limited = enterVia(events[2], "198.51.100.1");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("limit").asString()).isEqualTo("client");
+        // a spoofed leftmost hop does not buy a new budget: the proxy-appended address counts
+        assertThat(enterVia(events[2], "203.0.113.66, 198.51.100.1").status()).isEqualTo(429);
+        assertThat(enterVia(events[2], "198.51.100.2").status()).isEqualTo(201);
+    }
+
+    private ParticipationFixtures.Raw enterVia(long eventId, String forwardedFor) {
+        return fx.enterVia(eventId, ParticipationFixtures.entry("김민수", ParticipationFixtures.uniquePhone(), "INSTAGRAM"), null, forwardedFor);
     }
 }

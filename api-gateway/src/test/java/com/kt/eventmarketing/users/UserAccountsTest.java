@@ -138,7 +138,7 @@ class UserAccountsTest {
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
         assertThat(api.post("/api/v1/users/logout", token, null).status()).as("logout is idempotent").isEqualTo(204);
 
-        // Redis is only the fast path: a flush does not bring the revoked token back.
+        // Redis is only the fast path: a flush does not bring the revoked session back.
         redis.flushAll();
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
         String fresh = api.post("/api/v1/users/login", null, Map.of("email", body.get("email"), "password", body.get("password")))
@@ -177,5 +177,24 @@ class UserAccountsTest {
                 .isEqualTo(401);
         assertThat(api.post("/api/v1/users/login", null, Map.of("email", body.get("email"), "password", "better#2027")).status())
                 .isEqualTo(200);
+    }
+
+    /** 30 characters pass the 8-64 character rule but are 84 bytes in UTF-8, more than BCrypt takes. */
+    @Test
+    void aPasswordOverBcrypts72BytesIsA400NamingTheRuleNotA500() {
+        String longHangul = "a1!" + "가".repeat(27);
+        Map<String, Object> body = Owners.registration();
+        body.put("password", longHangul);
+        var register = api.post("/api/v1/users/register", null, body);
+        assertThat(register.status()).as(register.body()).isEqualTo(400);
+        assertThat(register.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(register.json().get("errors").get(0).get("rule").asString()).isEqualTo("BcryptLength");
+
+        String token = Owners.registerAndToken(api);
+        var change = api.put("/api/v1/users/me/password", token, Map.of("currentPassword", "chicken#2026", "newPassword", longHangul));
+        assertThat(change.status()).as(change.body()).isEqualTo(400);
+        assertThat(change.json().get("errors").get(0).get("rule").asString()).isEqualTo("BcryptLength");
+        var login = api.post("/api/v1/users/login", null, Map.of("email", "x@example.com", "password", longHangul));
+        assertThat(login.status()).as(login.body()).isEqualTo(400);
     }
 }

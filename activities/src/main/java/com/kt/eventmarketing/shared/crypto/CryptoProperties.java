@@ -3,8 +3,8 @@ package com.kt.eventmarketing.shared.crypto;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Keys for personal data at rest, base64 encoded, 32 bytes each. The defaults in application.yml are for the
- * local stack only; production supplies both from its secret store.
+ * Keys for personal data at rest, base64 encoded, 32 bytes each, from the secret store ({@code KT_ENCRYPTION_KEY},
+ * {@code KT_HASH_KEY}); {@link SecretKeyGuard} refuses missing and published keys at start-up.
  */
 @ConfigurationProperties("kt.crypto")
 public record CryptoProperties(String encryptionKey, String hashKey) {

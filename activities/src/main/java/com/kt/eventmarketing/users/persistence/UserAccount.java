@@ -28,6 +28,9 @@ public class UserAccount {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt = Instant.now();
+    /** Read with the password hash, in one row, so a login never pairs an old password with a newer generation. */
+    @Column(name = "token_generation", insertable = false, updatable = false)
+    private int tokenGeneration;
 
     protected UserAccount() {
     }
@@ -46,6 +49,8 @@ public class UserAccount {
     public String getPhoneEncrypted() { return phoneEncrypted; }
     public String getPhoneHash() { return phoneHash; }
     public String getPasswordHash() { return passwordHash; }
+    /** Bumped by a password change (api-gateway's TokenGenerations); tokens of an older one are refused. */
+    public int getTokenGeneration() { return tokenGeneration; }
     public Instant getCreatedAt() { return createdAt; }
 
     public void rename(String name) {

@@ -17,6 +17,7 @@ final class RequestExamples {
             Map.entry("POST /api/v1/users/register", Map.of("name", "김사장", "phone", "010-1234-5678",
                     "email", "owner@example.com", "password", "Chicken!2026", "store", STORE)),
             Map.entry("POST /api/v1/users/login", Map.of("email", "owner@example.com", "password", "Chicken!2026")),
+            Map.entry("POST /api/v1/users/refresh", Map.of("refreshToken", "eyJhbGciOiJIUzI1NiJ9.eyJ0eXAiOiJyZWZyZXNoIn0.c2lnbmF0dXJl")),
             Map.entry("PUT /api/v1/users/me", Map.of("name", "김사장", "phone", "010-1234-5678",
                     "store", Map.of("businessHours", "11:00-24:00"))),
             Map.entry("PUT /api/v1/users/me/password", Map.of("currentPassword", "Chicken!2026",

@@ -13,18 +13,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Puts the owner of a valid bearer token into the security context. Revoked tokens are accepted only by the
- * logout endpoint, which makes logout idempotent; everywhere else they are as good as none (→ 401).
+ * Puts the owner of a valid bearer token into the security context. A signed token whose session was revoked or
+ * whose generation a password change superseded is accepted only by the logout endpoint, which makes logout
+ * idempotent; everywhere else it is as good as none (→ 401).
  */
 public class JwtAuthenticationFilter extends OncePerRequestFilter {
     static final String LOGOUT_PATH = "/api/v1/users/logout";
 
     private final TokenService tokens;
-    private final TokenRevocations revocations;
+    private final TokenValidity validity;
 
-    public JwtAuthenticationFilter(TokenService tokens, TokenRevocations revocations) {
+    public JwtAuthenticationFilter(TokenService tokens, TokenValidity validity) {
         this.tokens = tokens;
-        this.revocations = revocations;
+        this.validity = validity;
     }
 
     @Override
@@ -33,7 +34,7 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.verifyAccessToken(header.substring(7).trim())
-                    .filter(p -> LOGOUT_PATH.equals(request.getRequestURI()) || !revocations.isRevoked(p.tokenId()))
+                    .filter(p -> LOGOUT_PATH.equals(request.getRequestURI()) || validity.isValid(p))
                     .ifPresent(p -> SecurityContextHolder.getContext().setAuthentication(
                             new UsernamePasswordAuthenticationToken(p, null, AuthorityUtils.createAuthorityList("ROLE_OWNER"))));
         }

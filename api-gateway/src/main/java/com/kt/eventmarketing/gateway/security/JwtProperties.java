@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** HMAC key (base64, ≥ 32 bytes) and token lifetimes. The default key in application.yml is for the local stack only. */
+/** HMAC key (base64, ≥ 32 bytes; {@code KT_JWT_SECRET}, checked at start-up by SecretKeyGuard) and token lifetimes. */
 @ConfigurationProperties("kt.security.jwt")
 public record JwtProperties(String secret, Duration accessTokenTtl, Duration refreshTokenTtl, String issuer) {
     public JwtProperties {

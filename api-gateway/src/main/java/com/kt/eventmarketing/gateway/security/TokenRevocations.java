@@ -13,69 +13,81 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Revoked token ids. PostgreSQL is the truth; Redis answers the per-request check. A marker key says that
- * Redis holds every revocation: when it is gone (flush, restart) the set is reloaded from the database before
- * Redis is trusted again, and when Redis is down the database answers.
+ * Revoked sign-in sessions. PostgreSQL ({@code auth_sessions.revoked_at}) is written first and is the truth; Redis
+ * answers the per-request check. A marker key says that Redis holds every revocation: when it is gone (flush,
+ * restart) the set is reloaded from the database before Redis is trusted again, and when Redis is down the database
+ * answers. When Redis misses a revocation (a blip between the two writes) the marker is recorded as stale
+ * ({@link RedisStaleKeys}) and deleted as soon as Redis is back, so the revocation cannot be lost behind it.
  */
 @Component
 public class TokenRevocations {
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
     private static final String PREFIX = "auth:revoked:";
-    private static final String LOADED_MARKER = "auth:revoked:loaded";
+    static final String LOADED_MARKER = "auth:revoked:loaded";
 
     private final JedisPooled redis;
     private final JdbcTemplate jdbc;
+    private final RedisStaleKeys staleKeys;
 
-    public TokenRevocations(JedisPooled redis, JdbcTemplate jdbc) {
+    public TokenRevocations(JedisPooled redis, JdbcTemplate jdbc, RedisStaleKeys staleKeys) {
         this.redis = redis;
         this.jdbc = jdbc;
+        this.staleKeys = staleKeys;
     }
 
-    public void revoke(OwnerPrincipal principal) {
-        jdbc.update("insert into revoked_tokens (token_id, expires_at) values (?, ?) on conflict (token_id) do nothing",
-                principal.tokenId(), Timestamp.from(principal.expiresAt()));
-        try {
-            cache(principal.tokenId(), principal.expiresAt());
-        } catch (JedisException e) {
-            log.warn("could not cache a revocation in Redis ({}); the database still has it", e.getMessage());
-        }
+    /** Revokes a session (idempotent); {@code true} when this call revoked it. */
+    public boolean revoke(String sessionId) {
+        Optional<Instant> expiresAt = jdbc.query(
+                "update auth_sessions set revoked_at = now() where id = ? and revoked_at is null returning expires_at",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), sessionId).stream().findFirst();
+        expiresAt.ifPresent(expiry -> {
+            try {
+                cache(sessionId, expiry);
+            } catch (JedisException e) {
+                staleKeys.markStale(LOADED_MARKER);
+            }
+        });
+        return expiresAt.isPresent();
     }
 
-    public boolean isRevoked(String tokenId) {
+    /** A session that is unknown counts as revoked: no valid token names one that was never opened. */
+    public boolean isRevoked(String sessionId) {
         try {
             if (!redis.exists(LOADED_MARKER)) {
                 reloadIntoRedis();
             }
-            return redis.exists(PREFIX + tokenId);
+            return redis.exists(PREFIX + sessionId);
         } catch (JedisException e) {
-            Integer count = jdbc.queryForObject("select count(*) from revoked_tokens where token_id = ?", Integer.class, tokenId);
-            return count != null && count > 0;
+            List<Boolean> revoked = jdbc.queryForList("select revoked_at is not null from auth_sessions where id = ?",
+                    Boolean.class, sessionId);
+            return revoked.isEmpty() || revoked.get(0);
         }
     }
 
     private void reloadIntoRedis() {
-        List<Object[]> live = jdbc.query("select token_id, expires_at from revoked_tokens where expires_at > now()",
+        List<Object[]> live = jdbc.query("select id, expires_at from auth_sessions where revoked_at is not null and expires_at > now()",
                 (rs, i) -> new Object[]{rs.getString(1), rs.getTimestamp(2).toInstant()});
         for (Object[] row : live) {
             cache((String) row[0], (Instant) row[1]);
         }
         redis.set(LOADED_MARKER, Instant.now().toString());
-        log.info("reloaded {} token revocations into Redis", live.size());
+        log.info("reloaded {} session revocations into Redis", live.size());
     }
 
-    private void cache(String tokenId, Instant expiresAt) {
+    private void cache(String sessionId, Instant expiresAt) {
         long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds());
-        redis.set(PREFIX + tokenId, "1", SetParams.setParams().ex(seconds));
+        redis.set(PREFIX + sessionId, "1", SetParams.setParams().ex(seconds));
     }
 
-    /** Expired revocations protect nothing: the token is refused for its expiry anyway. */
+    /** Expired sessions protect nothing: their tokens are refused for their expiry anyway. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public void purgeExpired() {
-        int removed = jdbc.update("delete from revoked_tokens where expires_at < now()");
+        int removed = jdbc.update("delete from auth_sessions where expires_at < ?", Timestamp.from(Instant.now()));
         if (removed > 0) {
-            log.info("purged {} expired token revocations", removed);
+            log.info("purged {} expired sign-in sessions", removed);
         }
     }
 }

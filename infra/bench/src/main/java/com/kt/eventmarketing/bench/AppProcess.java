@@ -26,9 +26,12 @@ public final class AppProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
 
-    public AppProcess(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment, Path log, int port) {
+    /** {@code managementPort}: where its actuator answers (the gateway's own port; a worker's or the sandbox's = {@code port}). */
+    public AppProcess(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment, Path log,
+                      int port, int managementPort) {
         this.name = name;
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -40,6 +43,7 @@ public final class AppProcess implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public String name() {
@@ -77,7 +81,7 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until /actuator/health answers 200. */
+    /** Waits until /actuator/health on the management port answers 200. */
     public AppProcess awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -85,7 +89,7 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited (see " + log + ")");
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return this;
                 }

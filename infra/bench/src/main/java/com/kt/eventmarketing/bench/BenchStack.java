@@ -103,21 +103,28 @@ public final class BenchStack implements AutoCloseable {
         env.put("KT_EXTERNAL_BASE_URL", "http://127.0.0.1:" + sandboxPort);
         env.put("KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
         env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
+        env.put("KT_ALLOW_DEV_KEYS", "true"); // a throw-away stack: the published development keys are fine here
         sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of("--server.port=" + sandboxPort),
-                env, logs.resolve("sandbox.log"), sandboxPort).start();
+                env, logs.resolve("sandbox.log"), sandboxPort, sandboxPort).start();
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
         apiJvm.addAll(apiJvmOptions);
+        int apiManagementPort = Ports.freePort();
         api = new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
-                List.of("--server.port=" + apiPort, "--kt.bench.echo-enabled=true"), env, logs.resolve("api.log"), apiPort).start();
+                List.of("--server.port=" + apiPort, "--management.server.port=" + apiManagementPort, "--kt.bench.echo-enabled=true",
+                        // every simulated customer and owner is 127.0.0.1: the production limits would measure the limiter
+                        "--kt.participation.per-client-limit=100000000", "--kt.participation.per-event-limit=100000000",
+                        "--kt.security.throttle.login-per-client.max=1000000", "--kt.security.throttle.login-per-client.window=1m",
+                        "--kt.security.throttle.register-per-client.max=1000000", "--kt.security.throttle.register-per-client.window=1m"),
+                env, logs.resolve("api.log"), apiPort, apiManagementPort).start();
         int flowPort = Ports.freePort();
         flow = new AppProcess("flow", jar("workers", "workers"), jvm,
-                List.of("--kt.worker.task-queues=" + FLOW_QUEUES, "--server.port=" + flowPort), env, logs.resolve("flow.log"), flowPort).start();
+                List.of("--kt.worker.task-queues=" + FLOW_QUEUES, "--server.port=" + flowPort), env, logs.resolve("flow.log"), flowPort, flowPort).start();
         int actPort = Ports.freePort();
         activities = new AppProcess("activities", jar("workers", "workers"), jvm,
                 List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
-                logs.resolve("activities.log"), actPort).start();
+                logs.resolve("activities.log"), actPort, actPort).start();
         for (AppProcess app : apps()) {
             app.awaitHealthy(Duration.ofSeconds(180));
         }

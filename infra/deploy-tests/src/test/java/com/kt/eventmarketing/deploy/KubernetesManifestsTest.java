@@ -169,6 +169,44 @@ class KubernetesManifestsTest {
                 "ConfigMap/kt-config", "Secret/kt-secrets");
     }
 
+    /** Health details and metrics live on the gateway's management port, which the Service does not expose. */
+    @Test
+    void gatewayProbesAndScrapingUseTheManagementPortWhichTheServiceDoesNotExpose() throws Exception {
+        Map<String, Object> deployment = null;
+        Map<String, Object> service = null;
+        for (Map<String, Object> doc : documents()) {
+            if ("api-gateway".equals(map(doc, "metadata").get("name"))) {
+                if ("Deployment".equals(doc.get("kind"))) {
+                    deployment = doc;
+                } else if ("Service".equals(doc.get("kind"))) {
+                    service = doc;
+                }
+            }
+        }
+        assertThat(deployment).isNotNull();
+        Map<String, Object> template = map(map(deployment, "spec"), "template");
+        Map<String, Object> container = list(map(template, "spec"), "containers").get(0);
+        String managementPort = null;
+        for (Map<String, Object> port : list(container, "ports")) {
+            if ("management".equals(port.get("name"))) {
+                managementPort = String.valueOf(port.get("containerPort"));
+            }
+        }
+        assertThat(managementPort).isNotNull();
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, Object> e : list(container, "env")) {
+            env.put((String) e.get("name"), String.valueOf(e.get("value")));
+        }
+        assertThat(env.get("KT_MANAGEMENT_PORT")).isEqualTo(managementPort);
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(map(map(container, probe), "httpGet").get("port")).as(probe).isEqualTo("management");
+        }
+        assertThat(map(map(template, "metadata"), "annotations").get("prometheus.io/port")).isEqualTo(managementPort);
+        for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
+            assertThat(port.get("targetPort")).isEqualTo("http");
+        }
+    }
+
     @Test
     void podsAreStatelessAndImagesGoToTheS3Store() throws Exception {
         for (Map<String, Object> doc : documents()) {

@@ -88,6 +88,8 @@ public final class LocalStackMain {
         env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
         // gateway serves what the content pool stores: both must see one directory
         env.put("KT_BLOB_DIR", settings.dataDirectory("blobs").toString());
+        // the repository's published development keys: the apps refuse them (and a missing key) without this switch
+        env.put("KT_ALLOW_DEV_KEYS", "true");
         temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
         return env;
     }
@@ -101,7 +103,7 @@ public final class LocalStackMain {
                 AppDefinition app = apps.get(i);
                 ChildProcess child = children.get(i);
                 status.put(app.name(), child.isAlive()
-                        ? HealthProbe.status(settings.loopbackUrl(app.port()))
+                        ? HealthProbe.status(settings.loopbackUrl(app.managementPort()))
                         : "EXITED (code " + child.exitValue() + ")");
             }
             boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
@@ -126,7 +128,8 @@ public final class LocalStackMain {
         System.out.println();
         System.out.println("  API              " + api);
         System.out.println("  Swagger UI       " + api + "/swagger-ui.html");
-        System.out.println("  Health           " + api + "/actuator/health");
+        String management = settings.loopbackUrl(settings.apiManagementPort());
+        System.out.println("  Health, metrics  " + management + "/actuator/health, " + management + "/actuator/prometheus");
         System.out.println("  Temporal Web UI  " + temporalUi);
         System.out.println("  Stop with Ctrl-C (data stays in " + settings.repositoryRoot().resolve(".local") + ")");
         System.out.println("=========================================================================\n");
