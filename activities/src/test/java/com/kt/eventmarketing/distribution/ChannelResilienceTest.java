@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.distribution;
 
+import java.net.URI;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelConnections;
 import com.kt.eventmarketing.distribution.channel.ChannelEndpointProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelsProperties;
@@ -62,7 +64,7 @@ class ChannelResilienceTest {
                 endpoint, endpoint, endpoint), sandbox.clients(), guard);
         return new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
                 new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections),
-                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)));
+                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)), new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), new SimpleMeterRegistry());
     }
 
     @Test
