@@ -1,7 +1,5 @@
 package com.kt.eventmarketing.distribution;
 
-import java.net.URI;
-import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelConnections;
 import com.kt.eventmarketing.distribution.channel.ChannelEndpointProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelsProperties;
@@ -11,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.testsupport.RealServers;
 import com.kt.eventmarketing.testsupport.WithRealServers;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package com.kt.eventmarketing.distribution;
 
-import java.net.URI;
-import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelConnections;
 import com.kt.eventmarketing.distribution.channel.ChannelEndpointProperties;
 import com.kt.eventmarketing.distribution.channel.ChannelsProperties;
@@ -11,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
@@ -25,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
