@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,15 +62,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private Integer expectedParticipants;
     private Long estimatedCost;
     private Double expectedRoi;
-    /** The images step's set: three style previews (nine images in workflows from before the poster pipeline). */
-    private List<GeneratedImage> images = List.of();
-    /** The owner's latest re-drawn preview, shown in place of {@link #editedFrom}; null before the first edit. */
-    private GeneratedImage edited;
-    private String editedFrom;
-    /** Every re-drawn preview id of this set, with the preview whose art it has (edits may name any of them). */
-    private final Map<String, GeneratedImage> redrawn = new HashMap<>();
-    /** The final poster of each chosen channel that shows one, drawn once at approval. */
-    private final Map<ChannelType, GeneratedImage> posters = new EnumMap<>(ChannelType.class);
+    private final PosterSet images = new PosterSet();
     private String imageId;
     private String imageUrl;
     private String imageProvider;
@@ -128,7 +119,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             }
             moveTo(EventStep.GENERATING_IMAGES);
             decidePosterPipeline();
-            images = generateImageSet();
+            images.replace(generateImageSet());
             moveTo(EventStep.EDIT_CONTENT);
             record(records::recordProgress);
             if (!awaitOwner(() -> contentChosen)) {
@@ -269,10 +260,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     public EventSnapshot regenerateImages() {
         regenerating = true;
         try {
-            images = generateImageSet();
-            edited = null;
-            editedFrom = null;
-            redrawn.clear();
+            images.replace(generateImageSet());
             imageId = null;
             imageUrl = null;
             imageProvider = null;
@@ -293,18 +281,19 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         if (redrawing) {
             throw new IllegalStateException("the preview is being re-drawn with the last edit; send this one when it is shown");
         }
-        if (choice == null || previewOf(choice.imageId()) == null) {
+        if (choice == null || images.previewOf(choice.imageId()) == null) {
             throw new IllegalArgumentException("imageId: must be one of the generated images");
         }
     }
 
     /**
-     * With the poster pipeline ({@link #decidePosterPipeline()}), the chosen style's preview is re-drawn with the owner's words and colours and shown
-     * under a new image id (the images he saw before keep their ids and bytes); before it, the pick was taken as is.
+     * With the poster pipeline ({@link #decidePosterPipeline()}), the chosen style's preview is re-drawn with the
+     * owner's words and colours and shown under a new image id (the images he saw before keep their ids and bytes);
+     * before it, the pick was taken as is.
      */
     @Override
     public EventSnapshot editContent(ContentChoice choice) {
-        GeneratedImage preview = previewOf(choice.imageId());
+        GeneratedImage preview = images.previewOf(choice.imageId());
         GeneratedImage image = preview;
         if (posterPipeline) {
             redrawing = true;
@@ -314,9 +303,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
             } finally {
                 redrawing = false;
             }
-            redrawn.put(image.imageId(), preview);
-            edited = image;
-            editedFrom = preview.imageId();
+            images.redrawn(preview, image);
         }
         imageId = image.imageId();
         imageUrl = image.url();
@@ -435,7 +422,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     public EventSnapshot snapshot() {
         return new EventSnapshot(input.eventId(), input.ownerId(), input.storeId(), input.storeName(), input.objective(),
                 status, step, trends, recommendations, selectedRecommendation, title, prize, participationMethod,
-                expectedParticipants, estimatedCost, expectedRoi, shownImages(), imageId, imageUrl, imageProvider, guide, colors,
+                expectedParticipants, estimatedCost, expectedRoi, images.shown(), imageId, imageUrl, imageProvider, guide, colors,
                 channels, startAt, endAt, List.copyOf(distribution.values()), failureReason);
     }
 
@@ -470,25 +457,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     }
 
     private List<GeneratedImage> generateImageSet() {
-        return List.copyOf(posterPipeline ? content.generatePreviews(imageRequest())
-                : content.generateImages(imageRequest()));
-    }
-
-    /** The preview behind an image id the owner may name: one of the set, or one re-drawn from it. */
-    private GeneratedImage previewOf(String id) {
-        if (id == null) {
-            return null;
-        }
-        GeneratedImage redrawnFrom = redrawn.get(id);
-        return redrawnFrom != null ? redrawnFrom : images.stream().filter(i -> i.imageId().equals(id)).findFirst().orElse(null);
-    }
-
-    /** The set as the owner sees it: the edited preview in place of the one it was drawn from. */
-    private List<GeneratedImage> shownImages() {
-        if (edited == null) {
-            return images;
-        }
-        return images.stream().map(i -> i.imageId().equals(editedFrom) ? edited : i).toList();
+        return posterPipeline ? content.generatePreviews(imageRequest()) : content.generateImages(imageRequest());
     }
 
     /**
@@ -502,11 +471,11 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         if (!channel.showsPoster()) {
             return null;
         }
-        GeneratedImage poster = posters.get(channel);
+        GeneratedImage poster = images.poster(channel);
         if (poster == null) {
             poster = content.renderChannelPoster(new ChannelPosterRequest(new PosterRequest(input.eventId(),
-                    previewOf(imageId), input.storeName(), title, prize, guide, colors, startAt, endAt), channel));
-            posters.put(channel, poster);
+                    images.previewOf(imageId), input.storeName(), title, prize, guide, colors, startAt, endAt), channel));
+            images.poster(channel, poster);
         }
         return poster.url();
     }
@@ -515,7 +484,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         ChannelType channel = selection.type();
         ChannelDistribution before = distribution.get(channel);
         int attempts = before == null ? 1 : before.attempts() + 1;
-        GeneratedImage drawn = posters.get(channel);
+        GeneratedImage drawn = images.poster(channel);
         distribution.put(channel, new ChannelDistribution(channel, DistributionStatus.PUBLISHING, attempts, null, null,
                 null, drawn == null ? null : drawn.url()));
         String poster = null;
