@@ -44,22 +44,8 @@ public final class PosterCompositor {
 
     /** The canvas before the words and the QR code: art plus whatever panel or scrims the words will need. */
     static BufferedImage backdrop(BufferedImage art, PosterContent content, PosterLayout layout) {
-        BufferedImage canvas = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            if (art.getWidth() == layout.width() && art.getHeight() == layout.height()) {
-                g.drawImage(art, 0, 0, null);
-            } else {
-                // cover, then centre-crop: providers answer in sizes of their own, never in the channel's
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                double scale = Math.max((double) layout.width() / art.getWidth(), (double) layout.height() / art.getHeight());
-                int w = (int) Math.ceil(art.getWidth() * scale);
-                int h = (int) Math.ceil(art.getHeight() * scale);
-                g.drawImage(art, (layout.width() - w) / 2, (layout.height() - h) / 2, w, h, null);
-            }
-        } finally {
-            g.dispose();
-        }
+        // cover, then centre-crop: providers answer in sizes of their own, never in the channel's
+        BufferedImage canvas = ArtScaler.cover(art, layout.width(), layout.height());
         ReadableBackdrop.apply(canvas, layout, content.panel());
         return canvas;
     }
