@@ -5,5 +5,10 @@
 # entries. Prints a table; writes infra/results/benchmark.json (+ a time-stamped copy) and app logs under
 # infra/results/logs-benchmark/.
 #   --quick          smaller sizes (15 s intake instead of 60 s, fewer flows)
+#   posters          only the poster pipeline's figures (CPU per 1080x1080 poster, images step p50 with 10 flows)
 #   KT_SKIP_BUILD=1  use the jars and classes already built
+if [ "${1:-}" = "posters" ]; then
+  shift
+  exec "$(dirname "${BASH_SOURCE[0]}")/scripts/run-bench.sh" posters "$@"
+fi
 exec "$(dirname "${BASH_SOURCE[0]}")/scripts/run-bench.sh" benchmark "$@"

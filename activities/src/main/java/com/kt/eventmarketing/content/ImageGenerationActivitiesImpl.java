@@ -1,120 +1,140 @@
 package com.kt.eventmarketing.content;
 
-import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.content.blob.BlobStore;
-import com.kt.eventmarketing.content.imageapi.ImageApiClient;
 import com.kt.eventmarketing.content.render.Png;
-import com.kt.eventmarketing.content.render.PosterRenderer;
-import com.kt.eventmarketing.shared.resilience.Heartbeats;
+import com.kt.eventmarketing.content.render.PosterCompositor;
+import com.kt.eventmarketing.content.render.PosterContent;
+import com.kt.eventmarketing.distribution.ChannelType;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Draws one image per style × platform: the image API first, the built-in renderer when the API fails.
- * After the first API failure the rest of the set goes straight to the renderer, so an outage costs one timeout,
- * not nine. Images are stored in the blob store and returned as public URLs, each naming the provider that drew it.
- * <p>Metrics: {@value #IMAGES_METRIC} counts images per {@code provider}; {@value #FALLBACK_METRIC} counts images the
- * renderer drew because the image API failed, tagged with the failure {@code reason} (an ExternalCallFailures type).
+ * Posters: background art from {@link PosterArt} (image API, else built-in), the event's words and QR code drawn
+ * over it by the {@link PosterCompositor}, the PNG in the blob store, a public URL back.
+ * <p>Metrics: {@value #IMAGES_METRIC} counts images per {@code provider} of their art; {@value #FALLBACK_METRIC}
+ * counts images on built-in art because the image API failed, tagged with the failure {@code reason} (an
+ * ExternalCallFailures type).
  */
 @Component
 public class ImageGenerationActivitiesImpl implements ImageGenerationActivities {
 
-    static final String PROVIDER_IMAGE_API = "image-api";
-    static final String PROVIDER_RENDERER = "renderer";
+    static final String PROVIDER_IMAGE_API = PosterArt.PROVIDER_IMAGE_API;
+    static final String PROVIDER_RENDERER = PosterArt.PROVIDER_BUILT_IN;
     public static final String IMAGES_METRIC = "kt.content.images";
     public static final String FALLBACK_METRIC = "kt.content.fallback";
-    private static final Logger log = LoggerFactory.getLogger(ImageGenerationActivitiesImpl.class);
+    /** Previews are square: the owner chooses a look, not a file size. */
+    static final int PREVIEW_SIZE = 1080;
 
-    private final ImageApiClient imageApi;
-    private final PosterRenderer renderer;
+    private final PosterArt art;
     private final BlobStore blobs;
     private final PublicUrlProperties urls;
     private final MeterRegistry meters;
 
     @Autowired
-    public ImageGenerationActivitiesImpl(ImageApiClient imageApi, PosterRenderer renderer, BlobStore blobs,
-                                         PublicUrlProperties urls, ObjectProvider<MeterRegistry> meters) {
-        this(imageApi, renderer, blobs, urls, meters.getIfAvailable(SimpleMeterRegistry::new));
+    public ImageGenerationActivitiesImpl(PosterArt art, BlobStore blobs, PublicUrlProperties urls,
+                                         ObjectProvider<MeterRegistry> meters) {
+        this(art, blobs, urls, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    public ImageGenerationActivitiesImpl(ImageApiClient imageApi, PosterRenderer renderer, BlobStore blobs,
-                                         PublicUrlProperties urls, MeterRegistry meters) {
-        this.imageApi = imageApi;
-        this.renderer = renderer;
+    public ImageGenerationActivitiesImpl(PosterArt art, BlobStore blobs, PublicUrlProperties urls, MeterRegistry meters) {
+        this.art = art;
         this.blobs = blobs;
         this.urls = urls;
         this.meters = meters;
     }
 
-    /** Why the image API was given up on for this set; null while it works. */
-    private static final class ApiFailure {
-        String reason;
-    }
-
     @Override
     public List<GeneratedImage> generateImages(ImageRequest request) {
-        // a fresh batch id per attempt: a regenerated set never overwrites images the owner has already seen
-        String batch = UUID.randomUUID().toString().substring(0, 8);
-        ApiFailure apiFailure = new ApiFailure();
+        String batch = newBatch();
+        PosterArt.Session session = art.session();
         List<GeneratedImage> images = new ArrayList<>();
         for (ImageStyle style : ImageStyle.values()) {
+            PosterArt.Art styleArt = session.forStyle(request, style);
+            PosterContent words = PosterWords.of(request, style, urls);
             for (ImagePlatform platform : ImagePlatform.values()) {
-                String stage = style + "/" + platform;
-                Activity.getExecutionContext().heartbeat(stage);
-                byte[] png = null;
-                if (imageApi.enabled() && apiFailure.reason == null) {
-                    png = fromApi(request, style, platform, stage, apiFailure);
-                }
-                String provider = png != null ? PROVIDER_IMAGE_API : PROVIDER_RENDERER;
-                if (png == null) {
-                    png = renderer.render(request, style, platform);
-                    if (apiFailure.reason != null) {
-                        Counter.builder(FALLBACK_METRIC)
-                                .description("images drawn by the renderer because the image API failed")
-                                .tag("from", PROVIDER_IMAGE_API).tag("to", PROVIDER_RENDERER)
-                                .tag("reason", apiFailure.reason).register(meters).increment();
-                    }
-                }
-                Counter.builder(IMAGES_METRIC).description("generated images by the provider that drew them")
-                        .tag("provider", provider).register(meters).increment();
+                Activity.getExecutionContext().heartbeat(style + "/" + platform);
                 String imageId = "e%d-%s-%s-%s".formatted(request.eventId(), style.name().toLowerCase(Locale.ROOT),
                         platform.name().toLowerCase(Locale.ROOT), batch);
-                blobs.write(imageId, png);
-                images.add(new GeneratedImage(imageId, style, platform, platform.width(), platform.height(),
-                        urls.imageUrl(imageId), provider));
+                images.add(store(imageId, styleArt.image(), words, style, platform, platform.width(),
+                        platform.height(), styleArt.provider(), session.failure()));
             }
         }
         return List.copyOf(images);
     }
 
-    /**
-     * The API's image fitted to the platform, or null when the API failed (the caller falls back). One call may take
-     * up to the read timeout, so the activity heartbeats during it.
-     */
-    private byte[] fromApi(ImageRequest request, ImageStyle style, ImagePlatform platform, String stage,
-                           ApiFailure failure) {
-        try {
-            byte[] image = Heartbeats.during(stage, () ->
-                    imageApi.generate(PosterPrompt.of(request, style), platform.width(), platform.height()));
-            return Png.fitTo(image, platform.width(), platform.height());
-        } catch (ApplicationFailure | IllegalArgumentException e) {
-            failure.reason = e instanceof ApplicationFailure af && af.getType() != null ? af.getType() : "UnreadableImage";
-            log.warn("image API failed for event {} ({}), using the built-in renderer: {}", request.eventId(),
-                    style, e.getMessage());
-            return null;
+    @Override
+    public List<GeneratedImage> generatePreviews(ImageRequest request) {
+        // a fresh batch id per attempt: a regenerated set never overwrites images the owner has already seen
+        String batch = newBatch();
+        PosterArt.Session session = art.session();
+        List<GeneratedImage> previews = new ArrayList<>();
+        for (ImageStyle style : ImageStyle.values()) {
+            Activity.getExecutionContext().heartbeat(style);
+            PosterArt.Art styleArt = session.forStyle(request, style);
+            String imageId = PosterIds.preview(request.eventId(), style, batch);
+            if (styleArt.png() != null) {
+                blobs.write(PosterArt.artId(imageId), styleArt.png());
+            }
+            previews.add(store(imageId, styleArt.image(), PosterWords.of(request, style, urls), style, null,
+                    PREVIEW_SIZE, PREVIEW_SIZE, styleArt.provider(), session.failure()));
         }
+        return List.copyOf(previews);
+    }
+
+    @Override
+    public GeneratedImage renderPreview(PosterRequest request) {
+        PosterContent words = PosterWords.of(request, urls);
+        GeneratedImage preview = request.preview();
+        String imageId = PosterIds.redrawnPreview(preview.imageId(), words, PREVIEW_SIZE, PREVIEW_SIZE);
+        return store(imageId, art.behind(preview, PREVIEW_SIZE, PREVIEW_SIZE), words, preview.style(), null,
+                PREVIEW_SIZE, PREVIEW_SIZE, preview.provider(), null);
+    }
+
+    @Override
+    public GeneratedImage renderChannelPoster(ChannelPosterRequest request) {
+        ChannelType channel = request.channel();
+        if (!channel.showsPoster()) {
+            throw ApplicationFailure.newNonRetryableFailure(channel + " shows no image", "NoPosterForChannel");
+        }
+        PosterRequest poster = request.poster();
+        PosterContent words = PosterWords.of(poster, urls);
+        int width = channel.posterWidth();
+        int height = channel.posterHeight();
+        String imageId = PosterIds.channelPoster(poster.eventId(), channel.name(), poster.preview().imageId(), words,
+                width, height);
+        return store(imageId, art.behind(poster.preview(), width, height), words, poster.preview().style(), null,
+                width, height, poster.preview().provider(), null);
+    }
+
+    private GeneratedImage store(String imageId, BufferedImage background, PosterContent words, ImageStyle style,
+                                 ImagePlatform platform, int width, int height, String provider, String apiFailure) {
+        byte[] png = Png.encode(PosterCompositor.compose(background, words, width, height).image());
+        blobs.write(imageId, png);
+        Counter.builder(IMAGES_METRIC).description("generated images by the provider of their art")
+                .tag("provider", provider).register(meters).increment();
+        if (apiFailure != null && PROVIDER_RENDERER.equals(provider)) {
+            Counter.builder(FALLBACK_METRIC)
+                    .description("images on built-in art because the image API failed")
+                    .tag("from", PROVIDER_IMAGE_API).tag("to", PROVIDER_RENDERER)
+                    .tag("reason", apiFailure).register(meters).increment();
+        }
+        return new GeneratedImage(imageId, style, platform, width, height, urls.imageUrl(imageId), provider);
+    }
+
+    private static String newBatch() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

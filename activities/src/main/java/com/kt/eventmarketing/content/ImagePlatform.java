@@ -1,6 +1,9 @@
 package com.kt.eventmarketing.content;
 
-/** Target platforms and the pixel size each one wants. */
+/**
+ * The platforms of the nine-image set (3 styles × 3 platforms) that workflows started before the poster pipeline
+ * still ask for; newer workflows render per chosen channel in the channel's size ({@code ChannelType}).
+ */
 public enum ImagePlatform {
     INSTAGRAM(1080, 1080),
     NAVER(800, 600),

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.distribution;
 
 import com.kt.eventmarketing.distribution.channel.ChannelAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Publishes to and retracts from one channel per call, through that channel's adapter.
+ * Publishes to and retracts from one channel per call, through that channel's adapter. Every post links to the
+ * event's page marked with its channel ({@code ?via=INSTAGRAM}), so entries are counted per channel.
  * <p>
  * Counts each real outcome in {@value #POSTS_METRIC} (tags {@code channel}, {@code outcome}): {@code published}
  * the first time a post's idempotency key comes back accepted (a retry that the channel answered from its
@@ -37,6 +39,7 @@ public class ChannelPublishActivitiesImpl implements ChannelPublishActivities {
     static final int REMEMBERED_KEYS = 10_000;
 
     private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
+    private final PublicUrlProperties urls;
     private final MeterRegistry meters;
     private final Set<String> counted = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, false) {
@@ -46,16 +49,14 @@ public class ChannelPublishActivitiesImpl implements ChannelPublishActivities {
                 }
             }));
 
-    public ChannelPublishActivitiesImpl(List<ChannelAdapter> adapters) {
-        this(adapters, new SimpleMeterRegistry());
-    }
-
     @Autowired
-    public ChannelPublishActivitiesImpl(List<ChannelAdapter> adapters, ObjectProvider<MeterRegistry> meters) {
-        this(adapters, meters.getIfAvailable(SimpleMeterRegistry::new));
+    public ChannelPublishActivitiesImpl(List<ChannelAdapter> adapters, PublicUrlProperties urls,
+                                        ObjectProvider<MeterRegistry> meters) {
+        this(adapters, urls, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    public ChannelPublishActivitiesImpl(List<ChannelAdapter> adapters, MeterRegistry meters) {
+    public ChannelPublishActivitiesImpl(List<ChannelAdapter> adapters, PublicUrlProperties urls, MeterRegistry meters) {
+        this.urls = urls;
         this.meters = meters;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         for (ChannelType channel : ChannelType.values()) {
@@ -69,7 +70,8 @@ public class ChannelPublishActivitiesImpl implements ChannelPublishActivities {
     public ChannelPublishResult publish(ChannelPublishRequest request) {
         ChannelPublishResult result;
         try {
-            result = adapters.get(request.channel()).publish(request);
+            result = adapters.get(request.channel()).publish(request.linkingTo(
+                    urls.participationUrl(request.eventId(), request.channel().name())));
         } catch (RuntimeException e) {
             if (isLastAttempt(e, currentActivity())) {
                 count(request.channel(), "failed");

@@ -1,15 +1,21 @@
 package com.kt.eventmarketing.content;
 
-import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.content.blob.BlobStoreProperties;
 import com.kt.eventmarketing.content.blob.FileSystemBlobStore;
 import com.kt.eventmarketing.content.imageapi.ImageApiClient;
 import com.kt.eventmarketing.content.imageapi.ImageApiProperties;
 import com.kt.eventmarketing.content.render.Png;
-import com.kt.eventmarketing.content.render.PosterRenderer;
+import com.kt.eventmarketing.content.render.PosterCompositor;
+import com.kt.eventmarketing.content.render.QrDecoding;
+import com.kt.eventmarketing.distribution.ChannelType;
+import com.kt.eventmarketing.events.Colors;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,18 +26,23 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageGenerationActivitiesTest {
 
     private static final ImageRequest REQUEST = new ImageRequest(7, "맛있는 치킨", "음식점", "주말 인증샷 이벤트",
             "치킨 1마리", "http://127.0.0.1:8080/e/7");
+    private static final PublicUrlProperties URLS = new PublicUrlProperties(URI.create("http://127.0.0.1:8080"));
 
     private final SandboxServer sandbox = SandboxServer.get();
     private TestActivityEnvironment environment;
     private FileSystemBlobStore blobs;
+    private PosterArt art;
     private ImageGenerationActivities activities;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -39,14 +50,7 @@ class ImageGenerationActivitiesTest {
     void setUp(@TempDir Path blobDir) {
         sandbox.reset();
         blobs = new FileSystemBlobStore(new BlobStoreProperties(blobDir));
-        ImageApiClient imageApi = new ImageApiClient(new ImageApiProperties(true, null, "gpt-image-1", "key",
-                Duration.ofSeconds(10), "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(),
-                SandboxServer.guard());
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(imageApi,
-                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
-        activities = environment.newActivityStub(ImageGenerationActivities.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+        activities = activitiesWith(imageApi(true));
     }
 
     @AfterEach
@@ -54,61 +58,148 @@ class ImageGenerationActivitiesTest {
         environment.close();
     }
 
-    /** The sandbox, like the real API, rejects 1080x1080 or 800x600: the client asks for supported sizes and fits. */
+    /** The sandbox, like the real API, rejects 1080x1080: the client asks for the supported square and scales it. */
     @Test
-    void theImageApiDrawsNineImagesInSupportedSizesFittedToThePlatformSizes() {
-        List<GeneratedImage> images = activities.generateImages(REQUEST);
+    void theImageApiDrawsTheArtOfOneSquarePreviewPerStyle() {
+        List<GeneratedImage> previews = activities.generatePreviews(REQUEST);
 
-        assertThat(images).hasSize(9).allSatisfy(image ->
-                assertThat(image.provider()).isEqualTo(ImageGenerationActivitiesImpl.PROVIDER_IMAGE_API));
-        assertStoredPngsHavePlatformSizes(images);
-        assertThat(sandbox.requests("images")).contains("\"status\":200").doesNotContain("\"status\":400");
-        assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "image-api").count())
-                .isEqualTo(9);
+        assertThat(previews).extracting(GeneratedImage::style).containsExactly(ImageStyle.values());
+        assertThat(previews).allSatisfy(preview -> {
+            assertThat(preview.provider()).isEqualTo(ImageGenerationActivitiesImpl.PROVIDER_IMAGE_API);
+            assertThat(preview.platform()).as("a look, not a platform").isNull();
+            assertThat(blobs.read(PosterArt.artId(preview.imageId()))).as("art kept for re-draws").isPresent();
+        });
+        assertStoredSizes(previews, 1080, 1080);
+        String log = sandbox.requests("images");
+        assertThat(log.split("\"method\"")).as("one art per style").hasSize(4);
+        assertThat(log).contains("\"status\":200").doesNotContain("\"status\":400");
+        assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "image-api").count()).isEqualTo(3);
         assertThat(meters.find(ImageGenerationActivitiesImpl.FALLBACK_METRIC).counters()).isEmpty();
     }
 
     @Test
-    void whenTheImageApiIsDownTheRendererDrawsThemAfterOneFailedCall() {
+    void whenTheImageApiIsDownTheBuiltInArtIsUsedAfterOneFailedCall() {
         sandbox.setFaults("images", "{\"outage\":true}");
 
-        List<GeneratedImage> images = activities.generateImages(REQUEST);
+        List<GeneratedImage> previews = activities.generatePreviews(REQUEST);
 
-        assertThat(images).hasSize(9).allSatisfy(image ->
+        assertThat(previews).hasSize(3).allSatisfy(image ->
                 assertThat(image.provider()).isEqualTo(ImageGenerationActivitiesImpl.PROVIDER_RENDERER));
-        assertStoredPngsHavePlatformSizes(images);
-        assertThat(images.get(0).url()).startsWith("http://127.0.0.1:8080/api/v1/images/").endsWith(".png");
+        assertStoredSizes(previews, 1080, 1080);
+        assertThat(previews.get(0).url()).startsWith("http://127.0.0.1:8080/api/v1/images/").endsWith(".png");
         assertThat(sandbox.requests("images").split("\"method\"")).hasSize(2);
         assertThat(meters.get(ImageGenerationActivitiesImpl.FALLBACK_METRIC)
-                .tags("to", "renderer", "reason", "ExternalServerError").counter().count()).isEqualTo(9);
-        assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "renderer").count())
-                .isEqualTo(9);
+                .tags("to", "renderer", "reason", "ExternalServerError").counter().count()).isEqualTo(3);
     }
 
     @Test
     void aDisabledImageApiIsNotAFallback() {
-        ImageApiClient disabled = new ImageApiClient(new ImageApiProperties(false, null, "gpt-image-1", "key",
-                Duration.ofSeconds(10), "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(),
-                SandboxServer.guard());
         environment.close();
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(disabled,
-                new PosterRenderer(), blobs, new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
+        ImageGenerationActivities disabled = activitiesWith(imageApi(false));
 
-        List<GeneratedImage> images = environment.newActivityStub(ImageGenerationActivities.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
-                .generateImages(REQUEST);
-
-        assertThat(images).hasSize(9).allSatisfy(image -> assertThat(image.provider()).isEqualTo("renderer"));
+        assertThat(disabled.generatePreviews(REQUEST)).hasSize(3)
+                .allSatisfy(image -> assertThat(image.provider()).isEqualTo("renderer"));
         assertThat(meters.find(ImageGenerationActivitiesImpl.FALLBACK_METRIC).counters()).isEmpty();
         assertThat(sandbox.requests("images")).isEqualTo("[]");
     }
 
-    private void assertStoredPngsHavePlatformSizes(List<GeneratedImage> images) {
+    /** Workflows started before the poster pipeline still call generateImages: nine images, platform sizes. */
+    @Test
+    void theNineImageSetOfOlderWorkflowsIsStillDrawn() {
+        List<GeneratedImage> images = activities.generateImages(REQUEST);
+
+        assertThat(images).hasSize(9);
         for (GeneratedImage image : images) {
             BufferedImage png = Png.decode(blobs.read(image.imageId()).orElseThrow());
             assertThat(png.getWidth()).isEqualTo(image.platform().width()).isEqualTo(image.width());
             assertThat(png.getHeight()).isEqualTo(image.platform().height()).isEqualTo(image.height());
         }
+        assertThat(sandbox.requests("images").split("\"method\"")).as("one art per style, not per image").hasSize(4);
+    }
+
+    @Test
+    void anEditRedrawsThePreviewWithTheNewWordsUnderANewIdAndTheOldOneStaysServed() {
+        GeneratedImage fancy = activities.generatePreviews(REQUEST).get(1);
+        PosterRequest edit = new PosterRequest(7, fancy, "맛있는 치킨", "크리스마스 치킨 파티", "반반 치킨 1마리",
+                "매장 QR로 참여하세요", new Colors("#FFFFFF", "#222222", "#D32F2F"), null, null);
+
+        GeneratedImage redrawn = activities.renderPreview(edit);
+
+        assertThat(redrawn.imageId()).isNotEqualTo(fancy.imageId()).startsWith(fancy.imageId() + "-r");
+        assertThat(redrawn.style()).isEqualTo(ImageStyle.FANCY);
+        assertThat(blobs.read(fancy.imageId())).as("the old id keeps serving what was shown").isPresent();
+        BufferedImage stored = Png.decode(blobs.read(redrawn.imageId()).orElseThrow());
+        BufferedImage expected = PosterCompositor.compose(art.behind(fancy, 1080, 1080), PosterWords.of(edit, URLS),
+                1080, 1080).image();
+        assertThat(samePixels(stored, expected)).as("drawn with the edited title, prize, guide and colours").isTrue();
+        assertThat(samePixels(stored, Png.decode(blobs.read(fancy.imageId()).orElseThrow()))).isFalse();
+        assertThat(activities.renderPreview(edit).imageId()).as("the same edit, the same image").isEqualTo(redrawn.imageId());
+    }
+
+    @Test
+    void channelPostersHaveTheChannelsSizesAndARetryOverwritesTheSameImage() throws Exception {
+        GeneratedImage trendy = activities.generatePreviews(REQUEST).get(2);
+        PosterRequest poster = new PosterRequest(7, trendy, "맛있는 치킨", "주말 인증샷 이벤트", "치킨 1마리",
+                "매장 QR로 참여하세요", new Colors("#FFF8E1", "#212121", "#FF5722"),
+                Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-07T13:00:00Z"));
+
+        for (ChannelType channel : Arrays.stream(ChannelType.values()).filter(ChannelType::showsPoster).toList()) {
+            GeneratedImage image = activities.renderChannelPoster(new ChannelPosterRequest(poster, channel));
+            BufferedImage png = Png.decode(blobs.read(image.imageId()).orElseThrow());
+            assertThat(new int[]{png.getWidth(), png.getHeight()}).as(channel.name())
+                    .containsExactly(channel.posterWidth(), channel.posterHeight());
+            assertThat(activities.renderChannelPoster(new ChannelPosterRequest(poster, channel)).imageId())
+                    .as("deterministic id: a retried activity overwrites its own image").isEqualTo(image.imageId());
+            assertThat(QrDecoding.decode(png))
+                    .isEqualTo("http://127.0.0.1:8080/e/7?via=STORE_VISIT");
+        }
+        assertThat(ChannelType.INSTAGRAM.posterWidth()).isEqualTo(1080);
+        assertThat(new int[]{ChannelType.GINITV.posterWidth(), ChannelType.GINITV.posterHeight()}).containsExactly(1920, 1080);
+        assertThatThrownBy(() -> activities.renderChannelPoster(new ChannelPosterRequest(poster, ChannelType.RINGOBIZ)))
+                .isInstanceOf(ActivityFailure.class).cause().isInstanceOfSatisfying(ApplicationFailure.class,
+                        failure -> assertThat(failure.getType()).isEqualTo("NoPosterForChannel"));
+    }
+
+    @Test
+    void thePeriodIsWrittenTheKoreanWay() {
+        assertThat(PosterWords.period(Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-07T13:00:00Z")))
+                .isEqualTo("12.1(화) ~ 12.7(월)");
+        assertThat(PosterWords.period(null, null)).isNull();
+    }
+
+    private ImageApiClient imageApi(boolean enabled) {
+        return new ImageApiClient(new ImageApiProperties(enabled, null, "gpt-image-1", "key", Duration.ofSeconds(10),
+                "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(), SandboxServer.guard());
+    }
+
+    private ImageGenerationActivities activitiesWith(ImageApiClient imageApi) {
+        art = new PosterArt(imageApi, blobs);
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(art, blobs, URLS, meters));
+        return environment.newActivityStub(ImageGenerationActivities.class, ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+    }
+
+    private void assertStoredSizes(List<GeneratedImage> images, int width, int height) {
+        for (GeneratedImage image : images) {
+            BufferedImage png = Png.decode(blobs.read(image.imageId()).orElseThrow());
+            assertThat(png.getWidth()).isEqualTo(width).isEqualTo(image.width());
+            assertThat(png.getHeight()).isEqualTo(height).isEqualTo(image.height());
+        }
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -9,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +129,7 @@ class ChannelOutageWorkflowTest {
         worker.registerActivitiesImplementations(new ChannelPublishActivitiesImpl(List.of(
                 new InstagramAdapter(connections), new NaverBlogAdapter(connections),
                 new KakaoChannelAdapter(connections), new UridongneTvAdapter(connections),
-                new RingobizAdapter(connections), new GiniTvAdapter(connections)), meters));
+                new RingobizAdapter(connections), new GiniTvAdapter(connections)), new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
         environment.start();
     }
 

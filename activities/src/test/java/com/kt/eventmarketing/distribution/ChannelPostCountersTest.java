@@ -9,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.testsupport.RealServers;
 import com.kt.eventmarketing.testsupport.WithRealServers;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +94,7 @@ class ChannelPostCountersTest {
         worker.registerWorkflowImplementationTypes(PublishInOrderImpl.class);
         worker.registerActivitiesImplementations(new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
                 new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections), new UridongneTvAdapter(connections),
-                new RingobizAdapter(connections), new GiniTvAdapter(connections)), meters));
+                new RingobizAdapter(connections), new GiniTvAdapter(connections)), new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), meters));
         workers.start();
     }
 

@@ -9,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,7 @@ class ChannelPublishActivitiesTest {
                 endpoint, endpoint, endpoint), sandbox.clients(), SandboxServer.guard());
         activities = new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
                 new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections),
-                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)),
+                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)), new PublicUrlProperties(URI.create("http://127.0.0.1:8080")),
                 meters);
     }
 
@@ -56,6 +58,26 @@ class ChannelPublishActivitiesTest {
 
         assertThat(result.channel()).isEqualTo(channel);
         assertThat(result.externalId()).isNotBlank();
+    }
+
+    /**
+     * Each channel's post carries the event page marked with that channel, whatever link the workflow sent (older
+     * workflows still send the JSON API's URL), and its own poster; channels whose API takes no link (the TV slot,
+     * the ring-back tone) carry none.
+     */
+    @Test
+    void everyPostLinksToTheEventPageMarkedWithItsChannelAndCarriesItsOwnPoster() {
+        Map<ChannelType, String> groups = Map.of(ChannelType.INSTAGRAM, "instagram", ChannelType.NAVER_BLOG, "naver",
+                ChannelType.KAKAO_CHANNEL, "kakao", ChannelType.GINITV, "ginitv");
+        groups.forEach((channel, group) -> {
+            String poster = "http://127.0.0.1:8080/api/v1/images/e30-" + channel.name().toLowerCase() + "-1.png";
+            ChannelPublishRequest old = request(channel, 30);
+            activities.publish(new ChannelPublishRequest(30, channel, Map.of(), "맛있는 치킨", "주말 이벤트", "치킨",
+                    "안내", poster, "http://127.0.0.1:8080/api/v1/public/events/30", old.startAt(), old.endAt()));
+            String posts = sandbox.posts(group);
+            assertThat(posts).as(group).contains("http://127.0.0.1:8080/e/30?via=" + channel.name())
+                    .contains(poster).doesNotContain("/api/v1/public/events/30");
+        });
     }
 
     @Test

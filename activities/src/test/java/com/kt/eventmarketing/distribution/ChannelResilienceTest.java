@@ -9,6 +9,7 @@ import com.kt.eventmarketing.distribution.channel.KakaoChannelAdapter;
 import com.kt.eventmarketing.distribution.channel.NaverBlogAdapter;
 import com.kt.eventmarketing.distribution.channel.RingobizAdapter;
 import com.kt.eventmarketing.distribution.channel.UridongneTvAdapter;
+import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class ChannelResilienceTest {
                 endpoint, endpoint, endpoint), sandbox.clients(), guard);
         return new ChannelPublishActivitiesImpl(List.of(new InstagramAdapter(connections),
                 new NaverBlogAdapter(connections), new KakaoChannelAdapter(connections),
-                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)));
+                new UridongneTvAdapter(connections), new RingobizAdapter(connections), new GiniTvAdapter(connections)), new PublicUrlProperties(URI.create("http://127.0.0.1:8080")), new SimpleMeterRegistry());
     }
 
     @Test

@@ -97,6 +97,11 @@ public final class SandboxServer {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/requests?group=" + group)).GET().build());
     }
 
+    /** The posts the channel group holds, as the admin API's JSON (content as the channel received it). */
+    public String posts(String group) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/posts/" + group)).GET().build());
+    }
+
     private String send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

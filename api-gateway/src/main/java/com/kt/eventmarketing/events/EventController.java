@@ -77,17 +77,27 @@ public class EventController {
     }
 
     @GetMapping("/{id}/images")
+    @Operation(summary = "The style previews: one square (1080×1080) image per style, SIMPLE, FANCY and TRENDY",
+            description = "Changed: events created before the poster pipeline listed nine images (3 styles × 3 platforms, "
+                    + "with `platform`); now `images` holds three previews without `platform`, the owner chooses a look. "
+                    + "After PUT /content the picked style's entry is its re-drawn preview (a new `imageId`, also "
+                    + "`selectedImageId`); earlier ids and URLs keep working. Channel-sized posters are drawn at approval "
+                    + "and listed per channel (`imageUrl`) in GET /{id}/distribution.")
     public EventViews.Images images(@PathVariable long id) {
         return events.images(CurrentOwner.id(), id);
     }
 
     @PostMapping("/{id}/images/regenerate")
+    @Operation(summary = "Draw the three style previews again (new image ids; the pick is cleared)")
     public EventViews.Detail regenerateImages(@PathVariable long id) {
         return events.change(CurrentOwner.id(), id, EventCreationWorkflow::regenerateImages);
     }
 
     @PutMapping("/{id}/content")
-    @Operation(summary = "Pick an image and set the texts and colours")
+    @Operation(summary = "Pick a style preview and set the texts and colours; the preview is re-drawn with them",
+            description = "`imageId` is any preview id shown for this set (the original or a re-drawn one). The answer's "
+                    + "`imageId`/`imageUrl` are the re-drawn preview, with the title, prize, guide and colours fitted and "
+                    + "kept readable (WCAG AA) over the style's art and the QR code of `/e/{id}?via=STORE_VISIT`.")
     public EventViews.Detail content(@PathVariable long id, @Valid @RequestBody EventRequests.Content body) {
         var choice = new ContentChoice(body.imageId(), body.title().trim(), body.prize().trim(), body.guide().trim(),
                 new Colors(body.colors().background(), body.colors().text(), body.colors().accent()));
@@ -113,6 +123,9 @@ public class EventController {
     }
 
     @GetMapping("/{id}/distribution")
+    @Operation(summary = "Per chosen channel: status, post and the channel's own poster (`imageUrl`, in its size)",
+            description = "Instagram 1080×1080, Naver Blog 800×600, Kakao 800×800, 우리동네TV and 지니TV 1920×1080; "
+                    + "RINGOBIZ (ring-back tone) has no image. Every post links to `/e/{id}?via=<CHANNEL>`.")
     public EventViews.Distribution distribution(@PathVariable long id) {
         return events.distribution(CurrentOwner.id(), id);
     }

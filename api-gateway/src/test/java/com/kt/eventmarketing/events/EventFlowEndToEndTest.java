@@ -19,6 +19,7 @@ import redis.clients.jedis.JedisPooled;
 import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,22 +127,22 @@ class EventFlowEndToEndTest {
 
         awaitDetail(token, eventId, d -> d.get("step").asString().equals("EDIT_CONTENT"));
         JsonNode images = api.get("/api/v1/events/" + eventId + "/images", token).json().get("images");
-        assertThat(images.size()).isEqualTo(9);
-        JsonNode kakao = null;
-        for (JsonNode image : images) {
-            if (image.get("platform").asString().equals("NAVER")) {
-                kakao = image;
-            }
-        }
-        assertThat(kakao).isNotNull();
-        byte[] png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(kakao.get("url").asString())).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
-        var decoded = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(decoded.getWidth()).isEqualTo(800);
-        assertThat(decoded.getHeight()).isEqualTo(600);
+        assertThat(images.size()).as("one square preview per style").isEqualTo(3);
+        JsonNode fancy = images.get(1);
+        assertThat(fancy.get("style").asString()).isEqualTo("FANCY");
+        assertThat(png(fancy.get("url").asString())).extracting(BufferedImage::getWidth, BufferedImage::getHeight)
+                .containsExactly(1080, 1080);
 
-        assertThat(api.put("/api/v1/events/" + eventId + "/content", token, content(kakao.get("imageId").asString())).status())
-                .isEqualTo(200);
+        // the edit re-draws the picked preview under a new id; GET /images shows it, the old id is still served
+        var edited = api.put("/api/v1/events/" + eventId + "/content", token, content(fancy.get("imageId").asString()));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        String redrawnId = edited.json().get("imageId").asString();
+        assertThat(redrawnId).isNotEqualTo(fancy.get("imageId").asString());
+        JsonNode shown = api.get("/api/v1/events/" + eventId + "/images", token).json();
+        assertThat(shown.get("selectedImageId").asString()).isEqualTo(redrawnId);
+        assertThat(shown.get("images").get(1).get("imageId").asString()).isEqualTo(redrawnId);
+        assertThat(png(shown.get("images").get(1).get("url").asString()).getWidth()).isEqualTo(1080);
+        assertThat(png(fancy.get("url").asString())).as("the old id keeps working").isNotNull();
         awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_CHANNELS"));
 
         Instant startAt = Instant.now().plusSeconds(4);
@@ -162,6 +163,24 @@ class EventFlowEndToEndTest {
         JsonNode distribution = api.get("/api/v1/events/" + eventId + "/distribution", token).json().get("channels");
         assertThat(distribution.size()).isEqualTo(3);
         distribution.forEach(c -> assertThat(c.get("status").asString()).as(c.toString()).isEqualTo("PUBLISHED"));
+
+        // each chosen channel got its own poster in its size, with the owner's words; nothing for the others
+        Map<String, int[]> sizes = Map.of("INSTAGRAM", new int[]{1080, 1080}, "NAVER_BLOG", new int[]{800, 600},
+                "URIDONGNETV", new int[]{1920, 1080});
+        for (JsonNode c : distribution) {
+            BufferedImage poster = png(c.get("imageUrl").asString());
+            assertThat(new int[]{poster.getWidth(), poster.getHeight()}).as(c.toString())
+                    .containsExactly(sizes.get(c.get("channel").asString()));
+        }
+        try (var stored = Files.list(Path.of(System.getProperty("kt.blob.dir")))) {
+            assertThat(stored.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("e" + eventId + "-"))
+                    .filter(f -> f.matches("e\\d+-(instagram|naver-blog|uridongnetv|ginitv|kakao-channel|ringobiz)-.*")))
+                    .as("channel posters drawn").hasSize(3)
+                    .noneMatch(f -> f.contains("ginitv") || f.contains("kakao") || f.contains("ringobiz"));
+        }
+        String instagramPosts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandboxUrl
+                + "/admin/posts/instagram")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(instagramPosts).contains("/e/" + eventId + "?via=INSTAGRAM");
 
         // The database trails the workflow: row ACTIVE, channel rows PUBLISHED, both Kafka messages relayed.
         assertThat(jdbc.queryForObject("select status from events where id = ?", String.class, eventId)).isEqualTo("ACTIVE");
@@ -239,6 +258,13 @@ class EventFlowEndToEndTest {
             Thread.sleep(500);
         }
         throw new AssertionError(process.name() + " not healthy within 120 s");
+    }
+
+    private static BufferedImage png(String url) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return ImageIO.read(new ByteArrayInputStream(response.body()));
     }
 
     private static Map<String, Object> content(String imageId) {

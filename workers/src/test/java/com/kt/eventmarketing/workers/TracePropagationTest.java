@@ -5,10 +5,12 @@ import com.kt.eventmarketing.ai.Recommendation;
 import com.kt.eventmarketing.ai.RecommendationRequest;
 import com.kt.eventmarketing.ai.TrendAnalysis;
 import com.kt.eventmarketing.ai.TrendRequest;
+import com.kt.eventmarketing.content.ChannelPosterRequest;
 import com.kt.eventmarketing.content.GeneratedImage;
 import com.kt.eventmarketing.content.ImageGenerationActivities;
-import com.kt.eventmarketing.content.ImagePlatform;
+import com.kt.eventmarketing.content.ImageRequest;
 import com.kt.eventmarketing.content.ImageStyle;
+import com.kt.eventmarketing.content.PosterRequest;
 import com.kt.eventmarketing.events.EventCreationInput;
 import com.kt.eventmarketing.events.EventCreationWorkflow;
 import com.kt.eventmarketing.events.EventObjective;
@@ -106,10 +108,32 @@ class TracePropagationTest {
         @Bean
         @Primary
         ImageGenerationActivities fakeImages() {
-            return request -> {
-                record("generateImages");
-                return List.of(new GeneratedImage("img-1", ImageStyle.values()[0], ImagePlatform.values()[0], 1080, 1080,
-                        "http://img/1.png", "renderer"));
+            GeneratedImage preview = new GeneratedImage("img-1", ImageStyle.SIMPLE, null, 1080, 1080, "http://img/1.png",
+                    "renderer");
+            return new ImageGenerationActivities() {
+                @Override
+                public List<GeneratedImage> generateImages(ImageRequest request) {
+                    record("generateImages");
+                    return List.of(preview);
+                }
+
+                @Override
+                public List<GeneratedImage> generatePreviews(ImageRequest request) {
+                    record("generatePreviews");
+                    return List.of(preview);
+                }
+
+                @Override
+                public GeneratedImage renderPreview(PosterRequest request) {
+                    record("renderPreview");
+                    return preview;
+                }
+
+                @Override
+                public GeneratedImage renderChannelPoster(ChannelPosterRequest request) {
+                    record("renderChannelPoster");
+                    return preview;
+                }
             };
         }
 
@@ -174,7 +198,7 @@ class TracePropagationTest {
                 .containsEntry("taskQueue", TaskQueues.AI)
                 .containsKey("runId");
         assertThat(call("recordProgress:SELECT_RECOMMENDATION")).containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c");
-        assertThat(call("generateImages")).as("the activity the Update led to")
+        assertThat(call("generatePreviews")).as("the activity the Update led to")
                 .containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736")
                 .containsEntry("eventId", Long.toString(eventId));
         assertThat(call("recordProgress:EDIT_CONTENT")).containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");

@@ -5,9 +5,11 @@ import com.kt.eventmarketing.ai.Recommendation;
 import com.kt.eventmarketing.ai.RecommendationRequest;
 import com.kt.eventmarketing.ai.TrendAnalysis;
 import com.kt.eventmarketing.ai.TrendRequest;
+import com.kt.eventmarketing.content.ChannelPosterRequest;
 import com.kt.eventmarketing.content.GeneratedImage;
 import com.kt.eventmarketing.content.ImageGenerationActivities;
 import com.kt.eventmarketing.content.ImageRequest;
+import com.kt.eventmarketing.content.PosterRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
@@ -60,7 +62,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private Integer expectedParticipants;
     private Long estimatedCost;
     private Double expectedRoi;
-    private List<GeneratedImage> images = List.of();
+    private final PosterSet images = new PosterSet();
     private String imageId;
     private String imageUrl;
     private String imageProvider;
@@ -78,6 +80,9 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     private boolean publishRequested;
     private boolean cancelRequested;
     private boolean regenerating;
+    private boolean redrawing;
+    /** Version 1 of "poster-pipeline"; see {@link #decidePosterPipeline()}. */
+    private boolean posterPipeline;
     /** The last status change is in PostgreSQL: Updates that change status answer only then. */
     private boolean statusRecorded = true;
     private CancellationScope planning;
@@ -113,7 +118,8 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
                 return;
             }
             moveTo(EventStep.GENERATING_IMAGES);
-            images = List.copyOf(content.generateImages(imageRequest()));
+            decidePosterPipeline();
+            images.replace(generateImageSet());
             moveTo(EventStep.EDIT_CONTENT);
             record(records::recordProgress);
             if (!awaitOwner(() -> contentChosen)) {
@@ -245,7 +251,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     @Override
     public void validateRegenerateImages() {
         requireStep(EventStep.EDIT_CONTENT);
-        if (regenerating) {
+        if (regenerating || redrawing) {
             throw new IllegalStateException("images are being generated already");
         }
     }
@@ -254,7 +260,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     public EventSnapshot regenerateImages() {
         regenerating = true;
         try {
-            images = List.copyOf(content.generateImages(imageRequest()));
+            images.replace(generateImageSet());
             imageId = null;
             imageUrl = null;
             imageProvider = null;
@@ -272,14 +278,33 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         if (regenerating) {
             throw new IllegalStateException("images are being generated; pick one when they are ready");
         }
-        if (choice == null || images.stream().noneMatch(i -> i.imageId().equals(choice.imageId()))) {
+        if (redrawing) {
+            throw new IllegalStateException("the preview is being re-drawn with the last edit; send this one when it is shown");
+        }
+        if (choice == null || images.previewOf(choice.imageId()) == null) {
             throw new IllegalArgumentException("imageId: must be one of the generated images");
         }
     }
 
+    /**
+     * With the poster pipeline ({@link #decidePosterPipeline()}), the chosen style's preview is re-drawn with the
+     * owner's words and colours and shown under a new image id (the images he saw before keep their ids and bytes);
+     * before it, the pick was taken as is.
+     */
     @Override
     public EventSnapshot editContent(ContentChoice choice) {
-        GeneratedImage image = images.stream().filter(i -> i.imageId().equals(choice.imageId())).findFirst().orElseThrow();
+        GeneratedImage preview = images.previewOf(choice.imageId());
+        GeneratedImage image = preview;
+        if (posterPipeline) {
+            redrawing = true;
+            try {
+                image = content.renderPreview(new PosterRequest(input.eventId(), preview, input.storeName(),
+                        choice.title(), choice.prize(), choice.guide(), choice.colors(), startAt, endAt));
+            } finally {
+                redrawing = false;
+            }
+            images.redrawn(preview, image);
+        }
         imageId = image.imageId();
         imageUrl = image.url();
         imageProvider = image.provider();
@@ -329,7 +354,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     @Override
     public void validatePublish() {
         requireStep(EventStep.READY_TO_PUBLISH);
-        if (!contentChosen || imageId == null) {
+        if (!contentChosen || imageId == null || redrawing) {
             throw new IllegalStateException("content: pick an image and the texts first");
         }
         if (channels.isEmpty()) {
@@ -397,7 +422,7 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     public EventSnapshot snapshot() {
         return new EventSnapshot(input.eventId(), input.ownerId(), input.storeId(), input.storeName(), input.objective(),
                 status, step, trends, recommendations, selectedRecommendation, title, prize, participationMethod,
-                expectedParticipants, estimatedCost, expectedRoi, images, imageId, imageUrl, imageProvider, guide, colors,
+                expectedParticipants, estimatedCost, expectedRoi, images.shown(), imageId, imageUrl, imageProvider, guide, colors,
                 channels, startAt, endAt, List.copyOf(distribution.values()), failureReason);
     }
 
@@ -420,21 +445,60 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         return Workflow.getVersion("answer-after-status-recorded", Workflow.DEFAULT_VERSION, 1) >= 1;
     }
 
+    /**
+     * Version 1 of the poster pipeline: three square style previews instead of nine images, the chosen preview
+     * re-drawn with every edit, and at approval one poster per chosen channel in its size. Decided once, when the
+     * images step starts, in the main workflow thread: the Update handlers and the channel posts read the field.
+     * (A getVersion inside a handler can yield, which reorders the commands of histories recorded before it;
+     * and a workflow whose images step ran before this change keeps its nine images and old behaviour to the end.)
+     */
+    private void decidePosterPipeline() {
+        posterPipeline = Workflow.getVersion("poster-pipeline", Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+
+    private List<GeneratedImage> generateImageSet() {
+        return posterPipeline ? content.generatePreviews(imageRequest()) : content.generateImages(imageRequest());
+    }
+
+    /**
+     * The channel's own poster, drawn once (a retry of the channel reuses it); null for the ring-back tone. Before
+     * the poster pipeline every channel got the picked image.
+     */
+    private String posterFor(ChannelType channel) {
+        if (!posterPipeline) {
+            return imageUrl;
+        }
+        if (!channel.showsPoster()) {
+            return null;
+        }
+        GeneratedImage poster = images.poster(channel);
+        if (poster == null) {
+            poster = content.renderChannelPoster(new ChannelPosterRequest(new PosterRequest(input.eventId(),
+                    images.previewOf(imageId), input.storeName(), title, prize, guide, colors, startAt, endAt), channel));
+            images.poster(channel, poster);
+        }
+        return poster.url();
+    }
+
     private void publishChannel(ChannelSelection selection) {
-        ChannelDistribution before = distribution.get(selection.type());
+        ChannelType channel = selection.type();
+        ChannelDistribution before = distribution.get(channel);
         int attempts = before == null ? 1 : before.attempts() + 1;
-        distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.PUBLISHING,
-                attempts, null, null, null));
+        GeneratedImage drawn = images.poster(channel);
+        distribution.put(channel, new ChannelDistribution(channel, DistributionStatus.PUBLISHING, attempts, null, null,
+                null, drawn == null ? null : drawn.url()));
+        String poster = null;
         try {
-            ChannelPublishResult result = channelsApi.publish(new ChannelPublishRequest(input.eventId(), selection.type(),
+            poster = posterFor(channel);
+            ChannelPublishResult result = channelsApi.publish(new ChannelPublishRequest(input.eventId(), channel,
                     selection.settings() == null ? Map.of() : selection.settings(), input.storeName(), title, prize, guide,
-                    imageUrl, input.participationUrl(), startAt, endAt));
-            distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.PUBLISHED,
-                    attempts, null, result.externalId(), result.postUrl()));
+                    poster, input.participationUrl(), startAt, endAt));
+            distribution.put(channel, new ChannelDistribution(channel, DistributionStatus.PUBLISHED, attempts, null,
+                    result.externalId(), result.postUrl(), poster));
         } catch (ActivityFailure e) {
-            distribution.put(selection.type(), new ChannelDistribution(selection.type(), DistributionStatus.FAILED,
-                    attempts, rootMessage(e), null, null));
-            log.warn("event {} channel {} failed: {}", input.eventId(), selection.type(), rootMessage(e));
+            distribution.put(channel, new ChannelDistribution(channel, DistributionStatus.FAILED, attempts, rootMessage(e),
+                    null, null, poster));
+            log.warn("event {} channel {} failed: {}", input.eventId(), channel, rootMessage(e));
         }
     }
 
@@ -442,11 +506,12 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         try {
             channelsApi.retract(new ChannelRetractRequest(input.eventId(), published.channel(), published.externalId()));
             distribution.put(published.channel(), new ChannelDistribution(published.channel(), DistributionStatus.RETRACTED,
-                    published.attempts(), null, published.externalId(), published.postUrl()));
+                    published.attempts(), null, published.externalId(), published.postUrl(), published.imageUrl()));
         } catch (ActivityFailure e) {
             // The event is cancelled either way; the post stays and the owner sees why.
             distribution.put(published.channel(), new ChannelDistribution(published.channel(), DistributionStatus.PUBLISHED,
-                    published.attempts(), "retract failed: " + rootMessage(e), published.externalId(), published.postUrl()));
+                    published.attempts(), "retract failed: " + rootMessage(e), published.externalId(), published.postUrl(),
+                    published.imageUrl()));
         }
     }
 

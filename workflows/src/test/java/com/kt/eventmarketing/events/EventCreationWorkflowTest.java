@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.events;
 
+import com.kt.eventmarketing.content.ChannelPosterRequest;
+import com.kt.eventmarketing.content.GeneratedImage;
 import com.kt.eventmarketing.distribution.ChannelType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -30,7 +32,12 @@ class EventCreationWorkflowTest {
 
         EventSnapshot ready = harness.driveToReady(workflow, ChannelType.INSTAGRAM, ChannelType.RINGOBIZ);
         assertThat(ready.title()).isEqualTo("주말 치킨 파티");
-        assertThat(ready.images()).hasSize(9);
+        assertThat(ready.images()).as("one square preview per style").hasSize(3)
+                .allSatisfy(image -> assertThat(image.platform()).isNull());
+        assertThat(ready.imageId()).as("the edit re-drew the picked preview").contains("-r")
+                .isEqualTo(ready.images().get(0).imageId());
+        assertThat(harness.fakes.redrawnPreviews).singleElement()
+                .satisfies(edit -> assertThat(edit.title()).isEqualTo("주말 치킨 파티"));
         assertThat(ready.expectedParticipants()).isEqualTo(101);
 
         EventSnapshot approved = workflow.publish();
@@ -42,6 +49,19 @@ class EventCreationWorkflowTest {
         assertThat(harness.fakes.published).extracting(r -> r.channel())
                 .containsExactlyInAnyOrder(ChannelType.INSTAGRAM, ChannelType.RINGOBIZ);
         assertThat(harness.fakes.published.get(0).idempotencyKey()).startsWith("event-1-");
+        // one poster per chosen channel that shows one, in its size, with the final words; none for the ring-back tone
+        assertThat(harness.fakes.channelPosters).singleElement().satisfies(poster -> {
+            assertThat(poster.channel()).isEqualTo(ChannelType.INSTAGRAM);
+            assertThat(poster.poster().title()).isEqualTo("주말 치킨 파티");
+            assertThat(poster.poster().preview().imageId()).as("the picked style's art").isEqualTo("1-1-SIMPLE");
+            assertThat(poster.poster().startAt()).isEqualTo(ready.startAt());
+        });
+        assertThat(harness.fakes.published).filteredOn(r -> r.channel() == ChannelType.INSTAGRAM).singleElement()
+                .satisfies(r -> assertThat(r.imageUrl()).isEqualTo("http://img/1-INSTAGRAM.png"));
+        assertThat(harness.fakes.published).filteredOn(r -> r.channel() == ChannelType.RINGOBIZ).singleElement()
+                .satisfies(r -> assertThat(r.imageUrl()).isNull());
+        assertThat(scheduled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
+                .extracting(ChannelDistribution::imageUrl).containsExactly("http://img/1-INSTAGRAM.png");
 
         // Waiting for the result lets the test server skip over the start and end timers.
         EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
@@ -52,7 +72,7 @@ class EventCreationWorkflowTest {
                 "draw:3:WEIGHTED", "notify:1", "purge:non-winners", "purge:all");
         // Non-winners' data goes 30 days after the end, winners' after the 90-day prize period.
         assertThat(harness.now()).isAfterOrEqualTo(ready.endAt().plus(Duration.ofDays(90)));
-        harness.recordHistoryIfAsked(1, "happy-path");
+        harness.recordHistoryIfAsked(1, "happy-path-v2");
     }
 
     @Test
@@ -162,7 +182,7 @@ class EventCreationWorkflowTest {
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
         assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.RETRACTED);
-        harness.recordHistoryIfAsked(6, "cancel-after-publish");
+        harness.recordHistoryIfAsked(6, "cancel-after-publish-v2");
     }
 
     @Test
@@ -189,9 +209,11 @@ class EventCreationWorkflowTest {
         assertThat(retried.distribution()).filteredOn(d -> d.channel() == ChannelType.NAVER_BLOG)
                 .extracting(ChannelDistribution::attempts).containsExactly(2);
         assertThat(harness.fakes.published).filteredOn(r -> r.channel() == ChannelType.URIDONGNETV).hasSize(1);
+        assertThat(harness.fakes.channelPosters).as("the retry reuses the channel's poster")
+                .extracting(ChannelPosterRequest::channel).containsExactlyInAnyOrder(ChannelType.NAVER_BLOG, ChannelType.URIDONGNETV);
         assertThat(harness.fakes.recordedSnapshot()).contains("distribution:1", "distribution:2");
         WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
-        harness.recordHistoryIfAsked(7, "channel-retry");
+        harness.recordHistoryIfAsked(7, "channel-retry-v2");
     }
 
     @Test
@@ -201,7 +223,7 @@ class EventCreationWorkflowTest {
         EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(result.status()).isEqualTo(EventStatus.EXPIRED);
         assertThat(harness.fakes.recordedSnapshot()).contains("progress:EXPIRED:EXPIRED");
-        harness.recordHistoryIfAsked(8, "draft-expiry");
+        harness.recordHistoryIfAsked(8, "draft-expiry-v2");
     }
 
     @Test
@@ -211,9 +233,38 @@ class EventCreationWorkflowTest {
         workflow.selectRecommendation(new RecommendationChoice(0, null, null, null));
         EventSnapshot first = EventWorkflowHarness.awaitStep(workflow, EventStep.EDIT_CONTENT);
         EventSnapshot second = workflow.regenerateImages();
-        assertThat(second.images()).hasSize(9);
+        assertThat(second.images()).hasSize(3);
         assertThat(second.images().get(0).imageId()).isNotEqualTo(first.images().get(0).imageId());
         assertThatThrownBy(() -> workflow.editContent(new ContentChoice(first.images().get(0).imageId(), "t", "p", "g", null)))
                 .isInstanceOf(WorkflowUpdateException.class);
+    }
+
+    @Test
+    void everyEditRedrawsThePickedPreviewUnderANewIdAndEarlierIdsStillWork() {
+        EventCreationWorkflow workflow = harness.start(12);
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SELECT_RECOMMENDATION);
+        workflow.selectRecommendation(new RecommendationChoice(0, null, null, null));
+        EventSnapshot previews = EventWorkflowHarness.awaitStep(workflow, EventStep.EDIT_CONTENT);
+        GeneratedImage fancy = previews.images().get(1);
+        Colors colours = new Colors("#FFFFFF", "#000000", "#FF0000");
+
+        EventSnapshot first = workflow.editContent(new ContentChoice(fancy.imageId(), "첫 제목", "경품", "안내", colours));
+        assertThat(first.imageId()).isNotEqualTo(fancy.imageId());
+        assertThat(first.images()).extracting(GeneratedImage::imageId)
+                .containsExactly(previews.images().get(0).imageId(), first.imageId(), previews.images().get(2).imageId());
+        assertThat(first.imageUrl()).isEqualTo(first.images().get(1).url());
+
+        // the client sends back the id it was shown; the art stays the FANCY preview's
+        EventSnapshot second = workflow.editContent(new ContentChoice(first.imageId(), "둘째 제목", "경품", "안내", colours));
+        assertThat(second.imageId()).isNotEqualTo(first.imageId());
+        assertThat(harness.fakes.redrawnPreviews).extracting(r -> r.preview().imageId())
+                .containsExactly(fancy.imageId(), fancy.imageId());
+        assertThat(harness.fakes.redrawnPreviews.get(1).title()).isEqualTo("둘째 제목");
+        // an id shown earlier (the first re-draw, the original preview) is still a valid pick
+        assertThat(workflow.editContent(new ContentChoice(first.imageId(), "셋째", "경품", "안내", colours)).title())
+                .isEqualTo("셋째");
+        assertThat(workflow.editContent(new ContentChoice(fancy.imageId(), "넷째", "경품", "안내", colours)).images())
+                .hasSize(3);
+        harness.recordHistoryIfAsked(12, "content-edits-v2");
     }
 }

@@ -5,11 +5,13 @@ import com.kt.eventmarketing.ai.Recommendation;
 import com.kt.eventmarketing.ai.RecommendationRequest;
 import com.kt.eventmarketing.ai.TrendAnalysis;
 import com.kt.eventmarketing.ai.TrendRequest;
+import com.kt.eventmarketing.content.ChannelPosterRequest;
 import com.kt.eventmarketing.content.GeneratedImage;
 import com.kt.eventmarketing.content.ImageGenerationActivities;
 import com.kt.eventmarketing.content.ImagePlatform;
 import com.kt.eventmarketing.content.ImageRequest;
 import com.kt.eventmarketing.content.ImageStyle;
+import com.kt.eventmarketing.content.PosterRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishRequest;
 import com.kt.eventmarketing.distribution.ChannelPublishResult;
@@ -63,17 +65,51 @@ final class FakeActivities {
         }
     };
 
-    final ImageGenerationActivities content = request -> {
-        int batch = imageBatches.incrementAndGet();
-        List<GeneratedImage> images = new ArrayList<>();
-        for (ImageStyle style : ImageStyle.values()) {
-            for (ImagePlatform platform : ImagePlatform.values()) {
-                String id = request.eventId() + "-" + batch + "-" + style + "-" + platform;
-                images.add(new GeneratedImage(id, style, platform, platform.width(), platform.height(),
-                        "http://img/" + id + ".png", "renderer"));
+    final List<PosterRequest> redrawnPreviews = new CopyOnWriteArrayList<>();
+    final List<ChannelPosterRequest> channelPosters = new CopyOnWriteArrayList<>();
+
+    final ImageGenerationActivities content = new ImageGenerationActivities() {
+        @Override
+        public List<GeneratedImage> generateImages(ImageRequest request) {
+            int batch = imageBatches.incrementAndGet();
+            List<GeneratedImage> images = new ArrayList<>();
+            for (ImageStyle style : ImageStyle.values()) {
+                for (ImagePlatform platform : ImagePlatform.values()) {
+                    String id = request.eventId() + "-" + batch + "-" + style + "-" + platform;
+                    images.add(new GeneratedImage(id, style, platform, platform.width(), platform.height(),
+                            "http://img/" + id + ".png", "renderer"));
+                }
             }
+            return images;
         }
-        return images;
+
+        @Override
+        public List<GeneratedImage> generatePreviews(ImageRequest request) {
+            int batch = imageBatches.incrementAndGet();
+            List<GeneratedImage> previews = new ArrayList<>();
+            for (ImageStyle style : ImageStyle.values()) {
+                String id = request.eventId() + "-" + batch + "-" + style;
+                previews.add(new GeneratedImage(id, style, null, 1080, 1080, "http://img/" + id + ".png", "renderer"));
+            }
+            return previews;
+        }
+
+        @Override
+        public GeneratedImage renderPreview(PosterRequest request) {
+            redrawnPreviews.add(request);
+            String id = request.preview().imageId() + "-r" + Integer.toHexString((request.title() + request.prize()
+                    + request.guide() + request.colors()).hashCode());
+            return new GeneratedImage(id, request.preview().style(), null, 1080, 1080, "http://img/" + id + ".png",
+                    request.preview().provider());
+        }
+
+        @Override
+        public GeneratedImage renderChannelPoster(ChannelPosterRequest request) {
+            channelPosters.add(request);
+            String id = request.poster().eventId() + "-" + request.channel();
+            return new GeneratedImage(id, request.poster().preview().style(), null, request.channel().posterWidth(),
+                    request.channel().posterHeight(), "http://img/" + id + ".png", "renderer");
+        }
     };
 
     final ChannelPublishActivities channels = new ChannelPublishActivities() {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code benchmark [--quick] [--profile]} or {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
+ * {@code benchmark [--quick] [--profile]}, {@code posters [--quick]} (the poster pipeline's figures alone) or
+ * {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
  * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
  * scenario's assertion failed (benchmark targets missed are reported, not failures).
  */
@@ -16,7 +17,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain benchmark [--quick] [--profile] | fault-injection [--quick] [--only=1,2,...]");
+            System.err.println("usage: BenchMain benchmark [--quick] [--profile] | posters [--quick] | fault-injection [--quick] [--only=1,2,...]");
             System.exit(2);
         }
         QuietServerLogs.apply();
@@ -30,6 +31,7 @@ public final class BenchMain {
             case "benchmark" -> results = new Benchmarks(repo, out,
                     quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full(), options.contains("--profile")).run();
             case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options)).run();
+            case "posters" -> results = PosterBench.runAlone(repo, out, quick);
             default -> throw new IllegalArgumentException("unknown command " + name);
         }
         System.out.println(results.table());

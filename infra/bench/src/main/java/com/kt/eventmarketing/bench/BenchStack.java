@@ -126,7 +126,8 @@ public final class BenchStack implements AutoCloseable {
                 List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
                 logs.resolve("activities.log"), actPort, actPort).start();
         for (AppProcess app : apps()) {
-            app.awaitHealthy(Duration.ofSeconds(180));
+            // -Dkt.bench.startSeconds: on a machine shared with parallel builds the apps start several times slower
+            app.awaitHealthy(Duration.ofSeconds(Long.getLong("kt.bench.startSeconds", 180)));
         }
         Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
     }

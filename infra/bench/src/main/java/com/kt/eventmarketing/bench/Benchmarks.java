@@ -58,6 +58,7 @@ public final class Benchmarks {
         results.detail("sizes", sizes.toString());
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
         draw();
+        PosterBench.cost(results, sizes.equals(Sizes.quick()));
         Path logs = out.resolve("logs-benchmark");
         Path recording = logs.resolve("api.jfr");
         stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile
@@ -68,6 +69,7 @@ public final class Benchmarks {
             sandbox = new Api(stack.sandbox.url());
             Checks.healAll(sandbox);
             temporalSettings();
+            PosterBench.imagesStep(results, api); // on a quiet stack, before the flows and the intake
             try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
                 this.noop = noop;
                 List<FlowDriver.Outcome> active = workflows();

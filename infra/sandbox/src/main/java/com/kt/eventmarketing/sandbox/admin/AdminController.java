@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.sandbox.admin;
 
+import com.kt.eventmarketing.sandbox.channel.ChannelPost;
+import com.kt.eventmarketing.sandbox.channel.ChannelPosts;
 import com.kt.eventmarketing.sandbox.fault.EndpointGroup;
 import com.kt.eventmarketing.sandbox.fault.FaultRegistry;
 import com.kt.eventmarketing.sandbox.fault.FaultSettings;
@@ -18,17 +20,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
-/** Run-time control of the sandbox: set faults per endpoint group and read the request log. */
+/** Run-time control of the sandbox: set faults per endpoint group, read the request log and the channels' posts. */
 @RestController
 @RequestMapping("/admin")
 public class AdminController {
 
     private final FaultRegistry faults;
     private final RequestLog requestLog;
+    private final ChannelPosts posts;
 
-    public AdminController(FaultRegistry faults, RequestLog requestLog) {
+    public AdminController(FaultRegistry faults, RequestLog requestLog, ChannelPosts posts) {
         this.faults = faults;
         this.requestLog = requestLog;
+        this.posts = posts;
     }
 
     @PutMapping("/faults/{endpointGroup}")
@@ -51,6 +55,12 @@ public class AdminController {
     public List<RecordedRequest> requests(@RequestParam(required = false) String group,
                                           @RequestParam(required = false) String idempotencyKey) {
         return requestLog.find(group, idempotencyKey);
+    }
+
+    /** The posts a channel group holds, with their content as the channel received it. */
+    @GetMapping("/posts/{endpointGroup}")
+    public List<ChannelPost> posts(@PathVariable String endpointGroup) {
+        return posts.all(group(endpointGroup));
     }
 
     @DeleteMapping("/requests")

@@ -4,6 +4,8 @@ import com.kt.eventmarketing.sandbox.fault.EndpointGroup;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,12 @@ public class ChannelPosts {
     /** Deletes the post; false when the group has no such live post. */
     public boolean delete(EndpointGroup group, String id) {
         return find(group, id).map(post -> posts.put(id, post.markDeleted()) != null).orElse(false);
+    }
+
+    /** What the group holds, oldest first, for tests that check what a post carried (its image, its link). */
+    public List<ChannelPost> all(EndpointGroup group) {
+        return posts.values().stream().filter(post -> post.group() == group)
+                .sorted(Comparator.comparing(ChannelPost::createdAt).thenComparing(ChannelPost::id)).toList();
     }
 
     public long count(EndpointGroup group) {

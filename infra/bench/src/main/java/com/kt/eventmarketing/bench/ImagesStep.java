@@ -1,0 +1,76 @@
+package com.kt.eventmarketing.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The images step with {@code flows} events in it at once: every owner picks a recommendation at the same moment
+ * (a barrier), and each flow's time runs from that PUT until GET /api/v1/events/{id} shows EDIT_CONTENT — the
+ * Update's round trip, the three previews (sandbox image API, composition, PNG, blob store) and the step change,
+ * seen by polling every 25 ms.
+ */
+final class ImagesStep {
+    private static final long POLL_MILLIS = 25;
+
+    record Run(int flows, Stats seconds, List<String> failures) {
+    }
+
+    private ImagesStep() {
+    }
+
+    static Run measure(Api api, List<String> ownerTokens, Duration timeout) throws Exception {
+        int flows = ownerTokens.size();
+        CyclicBarrier together = new CyclicBarrier(flows);
+        Stats durations = new Stats();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(flows, Intake.named("bench-images-step"));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (String token : ownerTokens) {
+                running.add(pool.submit(() -> {
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    long id = new FlowDriver(api, token, List.of("INSTAGRAM"), 100).create("NEW_CUSTOMERS", deadline);
+                    boolean ready = id > 0 && awaitStep(api, token, id, "SELECT_RECOMMENDATION", deadline) > 0;
+                    together.await();
+                    if (!ready) {
+                        failures.add("event " + id + " never reached SELECT_RECOMMENDATION");
+                        return null;
+                    }
+                    long start = System.nanoTime();
+                    Api.Response picked = api.put("/api/v1/events/" + id + "/recommendation", token, Map.of("index", 0));
+                    long seen = picked.ok() ? awaitStep(api, token, id, "EDIT_CONTENT", deadline) : -1;
+                    if (seen < 0) {
+                        failures.add("event " + id + ": " + (picked.ok() ? "no EDIT_CONTENT in time" : "PUT " + picked.status()));
+                    } else {
+                        durations.add(seen - start);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Run(flows, durations, List.copyOf(failures));
+    }
+
+    /** The System.nanoTime() of the first poll that showed the step; -1 after the deadline. */
+    private static long awaitStep(Api api, String token, long id, String step, long deadline) {
+        while (System.nanoTime() < deadline) {
+            Api.Response detail = api.get("/api/v1/events/" + id, token);
+            if (detail.status() == 200 && step.equals(detail.json().path("step").asText())) {
+                return System.nanoTime();
+            }
+            Bench.sleep(POLL_MILLIS);
+        }
+        return -1;
+    }
+}
