@@ -2,6 +2,7 @@ package com.kt.eventmarketing.analytics;
 
 import com.kt.eventmarketing.gateway.security.OwnerPrincipal;
 import com.kt.eventmarketing.gateway.security.TokenValidity;
+import com.kt.eventmarketing.gateway.web.TooManyRequestsException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +37,12 @@ public class AnalyticsStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsStream.class);
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final long AUTH_RECHECK_MILLIS = 2_000;
+    private static final Duration RETRY_STREAM_AFTER = Duration.ofSeconds(30);
 
     private final AnalyticsService analytics;
     private final AnalyticsProperties properties;
     private final TokenValidity tokenValidity;
+    private final StreamLimitsProperties limits;
     private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "analytics-sse");
@@ -64,8 +68,9 @@ public class AnalyticsStream implements SmartLifecycle {
     }
 
     public AnalyticsStream(AnalyticsService analytics, AnalyticsProperties properties, TokenValidity tokenValidity,
-                           MeterRegistry meters) {
+                           StreamLimitsProperties limits, MeterRegistry meters) {
         this.analytics = analytics;
+        this.limits = limits;
         this.properties = properties;
         this.tokenValidity = tokenValidity;
         long period = Math.max(50, properties.streamPoll().toMillis());
@@ -74,9 +79,21 @@ public class AnalyticsStream implements SmartLifecycle {
                 .description("open analytics SSE connections").register(meters);
     }
 
-    /** Checks ownership (404 otherwise), sends the current summary at once and registers for changes. */
-    public SseEmitter subscribe(OwnerPrincipal owner, long eventId) {
+    /**
+     * Checks ownership (404 otherwise) and the stream caps (429), sends the current summary at once and registers
+     * for changes.
+     */
+    public synchronized SseEmitter subscribe(OwnerPrincipal owner, long eventId) {
         AnalyticsViews.Summary summary = analytics.summary(owner.userId(), eventId);
+        List<Subscriber> open = subscribers.values().stream().flatMap(List::stream).toList();
+        if (open.size() >= limits.total()) {
+            throw new TooManyRequestsException("streams-total", RETRY_STREAM_AFTER,
+                    "this server holds its maximum of " + limits.total() + " live streams; try again shortly");
+        }
+        if (open.stream().filter(s -> s.ownerId == owner.userId()).count() >= limits.perOwner()) {
+            throw new TooManyRequestsException("streams-per-owner", RETRY_STREAM_AFTER, "at most "
+                    + limits.perOwner() + " live streams per owner; close another tab or wait for one to end");
+        }
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Subscriber subscriber = new Subscriber(owner, emitter, summary.version());
         List<Subscriber> list = subscribers.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>());

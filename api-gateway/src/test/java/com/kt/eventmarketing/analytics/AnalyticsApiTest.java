@@ -170,6 +170,41 @@ class AnalyticsApiTest {
             response.body().close();
         }
     }
+    /** Each stream holds a connection for its whole life: an owner gets a few at most, then 429 with Retry-After. */
+    @Test
+    void anOwnerHasAtMostFiveLiveStreamsThenA429() throws Exception {
+        var owner = fx.owner();
+        long eventId = fx.activeEvent(owner, 10, null);
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.List<HttpResponse<InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<InputStream> r = http.send(streamRequest(eventId, owner.token()), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(r.statusCode()).as("stream " + (i + 1)).isEqualTo(200);
+                open.add(r);
+            }
+            HttpResponse<String> sixth = http.send(streamRequest(eventId, owner.token()), HttpResponse.BodyHandlers.ofString());
+            assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(429);
+            assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+            assertThat(sixth.body()).contains("streams-per-owner");
+            var other = fx.owner();
+            long theirs = fx.activeEvent(other, 10, null);
+            HttpResponse<InputStream> othersStream = http.send(streamRequest(theirs, other.token()),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(othersStream.statusCode()).as("another owner is not limited by the first").isEqualTo(200);
+            open.add(othersStream);
+        } finally {
+            for (HttpResponse<InputStream> r : open) {
+                r.body().close();
+            }
+        }
+    }
+
+    private HttpRequest streamRequest(long eventId, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + eventId + "/analytics/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+    }
+
     /** A stopping gateway ends its streams first, so the graceful shutdown does not wait its timeout for them. */
     @Test
     void stoppingTheGatewayEndsOpenStreams() throws Exception {
