@@ -98,6 +98,11 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         if (cancelRequested && !FINAL.contains(status)) {
             cancelEvent();
         }
+        if (status != EventStatus.ENDED && purgesOnEveryEnd()) {
+            // cancelled while running, expired or failed: nobody's entry is needed any more (an ENDED event purges
+            // on its own timers, after the draw and the prize period)
+            participation.purgePersonalData(input.eventId(), true);
+        }
         // Updates still running (a channel retry, a cancel waiting for its answer) finish before we close.
         Workflow.await(Workflow::isEveryHandlerFinished);
         return snapshot();
@@ -429,11 +434,6 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     /**
-     * Version 1: publish and cancel answer once the new status is in PostgreSQL (before, they answered as soon
-     * as the workflow changed it, so a GET right after could still show the old row). Histories recorded
-     * before the change replay on the old branch.
-     */
-    /**
      * Version 1 of the lifecycle: seed commitment at the start, automatic draw, notifications and purge after
      * the end. Workflows that were already running when it was added end as before.
      */
@@ -441,6 +441,19 @@ public class EventCreationWorkflowImpl implements EventCreationWorkflow {
         return Workflow.getVersion("participation-lifecycle", Workflow.DEFAULT_VERSION, 1) >= 1;
     }
 
+    /**
+     * Version 1: every way an event ends other than ENDED (cancelled, also while ACTIVE; expired; failed) purges the
+     * entrants' personal data at once. Before it, only a normal end purged.
+     */
+    private static boolean purgesOnEveryEnd() {
+        return Workflow.getVersion("purge-on-every-end", Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+
+    /**
+     * Version 1: publish and cancel answer once the new status is in PostgreSQL (before, they answered as soon
+     * as the workflow changed it, so a GET right after could still show the old row). Histories recorded
+     * before the change replay on the old branch.
+     */
     private static boolean answersAfterStatusIsRecorded() {
         return Workflow.getVersion("answer-after-status-recorded", Workflow.DEFAULT_VERSION, 1) >= 1;
     }

@@ -182,7 +182,36 @@ class EventCreationWorkflowTest {
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
         assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.RETRACTED);
-        harness.recordHistoryIfAsked(6, "cancel-after-publish-v2");
+        assertThat(harness.fakes.recordedSnapshot()).as("nobody's entry outlives a cancelled event")
+                .containsSubsequence("progress:CANCELLED:CANCELLED", "purge:all");
+        harness.recordHistoryIfAsked(6, "cancel-after-publish-v3");
+    }
+
+    @Test
+    void cancellingAnActiveEventPurgesEveryEntrantAtOnce() {
+        EventCreationWorkflow workflow = harness.start(14);
+        EventSnapshot ready = harness.driveToReady(workflow, ChannelType.INSTAGRAM);
+        workflow.publish();
+        EventWorkflowHarness.awaitStep(workflow, EventStep.SCHEDULED);
+        harness.sleep(Duration.between(harness.now(), ready.startAt()).plusMinutes(1));
+        EventWorkflowHarness.awaitStep(workflow, EventStep.ACTIVE);
+
+        EventSnapshot cancelled = workflow.cancel("closing the shop");
+        assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+        WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
+        assertThat(harness.fakes.recordedSnapshot()).containsSubsequence("progress:ACTIVE:ACTIVE", "commit:14",
+                "progress:CANCELLED:CANCELLED", "purge:all");
+        assertThat(harness.fakes.recordedSnapshot()).as("at once: no draw, no purge of non-winners first")
+                .doesNotContain("purge:non-winners").noneMatch(r -> r.startsWith("draw:"));
+        harness.recordHistoryIfAsked(14, "cancel-while-active-v3");
+    }
+
+    @Test
+    void anExpiredDraftPurgesToo() {
+        EventCreationWorkflow workflow = harness.start(15);
+        EventSnapshot expired = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
+        assertThat(expired.status()).isEqualTo(EventStatus.EXPIRED);
+        assertThat(harness.fakes.recordedSnapshot()).contains("purge:all");
     }
 
     @Test
@@ -223,7 +252,7 @@ class EventCreationWorkflowTest {
         EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(result.status()).isEqualTo(EventStatus.EXPIRED);
         assertThat(harness.fakes.recordedSnapshot()).contains("progress:EXPIRED:EXPIRED");
-        harness.recordHistoryIfAsked(8, "draft-expiry-v2");
+        harness.recordHistoryIfAsked(8, "draft-expiry-v3");
     }
 
     @Test

@@ -78,6 +78,11 @@ final class EventWorkflowHarness implements AutoCloseable {
         throw new AssertionError("workflow did not reach " + step + "; last step " + (last == null ? null : last.step()));
     }
 
+    /** Moves the test server's clock on, firing the timers that fall due. */
+    void sleep(Duration duration) {
+        env.sleep(duration);
+    }
+
     Instant now() {
         return Instant.ofEpochMilli(env.currentTimeMillis());
     }
