@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Port helpers shared by the server starters. Everything binds to 127.0.0.1 only. */
 public final class Ports {
@@ -21,6 +23,33 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+        }
+    }
+
+    /**
+     * {@code count} distinct free ports: all sockets are held open until every port is picked, so no two
+     * answers coincide (a server with many listeners, like a Temporal node, needs them all at once).
+     */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK));
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + count + " free ports on " + LOOPBACK, e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket we own does not fail in practice; nothing to do if it did
+                }
+            }
         }
     }
 
@@ -51,7 +80,7 @@ public final class Ports {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
