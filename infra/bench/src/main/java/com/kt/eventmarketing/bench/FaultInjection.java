@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,17 +28,20 @@ public final class FaultInjection {
     private final Path out;
     private final boolean quick;
     private final List<Integer> only;
+    private final TemporalMode temporal;
     private final Results results = new Results("kt-event-marketing fault injection");
     private BenchStack stack;
     private Api api;
     private Api sandbox;
     private final List<String> tokens = new ArrayList<>();
 
-    public FaultInjection(Path repo, Path out, boolean quick, List<Integer> only) {
+    /** @param temporal the Temporal to run on; the node scenarios need {@link TemporalMode#CLUSTER} */
+    public FaultInjection(Path repo, Path out, boolean quick, List<Integer> only, TemporalMode temporal) {
         this.repo = repo;
         this.out = out;
         this.quick = quick;
         this.only = only;
+        this.temporal = temporal;
     }
 
     private int batch() {
@@ -45,7 +49,7 @@ public final class FaultInjection {
     }
 
     public Results run() throws Exception {
-        stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), List.of("-Xmx768m"));
+        stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), List.of("-Xmx768m"), temporal);
         try {
             api = new Api(stack.api.url());
             sandbox = new Api(stack.sandbox.url());

@@ -37,7 +37,7 @@ public enum TemporalMode {
         return value == null || value.isBlank() ? DEV : parse(value);
     }
 
-    static TemporalMode parse(String value) {
+    public static TemporalMode parse(String value) {
         String normalized = value.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(PROPERTY + " / " + ENVIRONMENT + " must be one of "
