@@ -234,6 +234,16 @@ public final class BenchStack implements AutoCloseable {
         }
     }
 
+    /** Fault injection: PostgreSQL (the application's and, in the server mode, Temporal's databases) goes away. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Back on the same port and data directory. */
+    public synchronized void startPostgres() {
+        postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
+    }
+
     public synchronized void startKafka() {
         kafka = KafkaBroker.persistent(kafkaPort, kafkaControllerPort, data.resolve("kafka"), KafkaTopics.ALL);
     }
