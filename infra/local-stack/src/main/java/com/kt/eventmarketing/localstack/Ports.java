@@ -27,21 +27,30 @@ public final class Ports {
     }
 
     /**
-     * {@code count} distinct free ports: all sockets are held open until every port is picked, so no two
-     * answers coincide (a server with many listeners, like a Temporal node, needs them all at once).
+     * {@code count} distinct free ports between 10000 and 32767, each held open until all are picked so no two
+     * coincide. Below 32768 because Temporal keeps its services' ports in a {@code smallint} column
+     * ({@code cluster_membership.rpc_port} on PostgreSQL): {@link #freePort()} answers from Linux's ephemeral range
+     * (32768–60999) and a node started on such a port dies on its first membership heartbeat. Also clear of that
+     * range, so the ports are not handed out to outgoing connections meanwhile.
      */
-    public static int[] freePorts(int count) {
+    public static int[] freeLowPorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK));
-                held.add(socket);
-                ports[i] = socket.getLocalPort();
+            int candidate = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000);
+            for (int found = 0; found < count; candidate++) {
+                if (candidate > 32_767) {
+                    candidate = 10_000;
+                }
+                try {
+                    ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getByName(LOOPBACK));
+                    held.add(socket);
+                    ports[found++] = candidate;
+                } catch (IOException inUse) {
+                    // taken: try the next one
+                }
             }
             return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no " + count + " free ports on " + LOOPBACK, e);
         } finally {
             for (ServerSocket socket : held) {
                 try {

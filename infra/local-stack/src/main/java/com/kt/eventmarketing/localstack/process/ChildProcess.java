@@ -54,11 +54,12 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** The last {@code count} lines of a log file, for the message of a failed start. */
+    /** The last {@code count} lines of a log file, each cut at 400 characters (JSON logs carry whole stack traces). */
     public static String tail(Path logFile, int count) {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                    .map(line -> line.length() > 400 ? line.substring(0, 400) + " …" : line).toList());
         } catch (IOException e) {
             return "(no log at " + logFile + ": " + e.getMessage() + ")";
         }

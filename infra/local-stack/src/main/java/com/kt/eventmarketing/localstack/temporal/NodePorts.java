@@ -9,9 +9,12 @@ import com.kt.eventmarketing.localstack.Ports;
 public record NodePorts(int frontend, int frontendHttp, int frontendMembership, int history, int historyMembership,
                         int matching, int matchingMembership, int worker, int workerMembership, int metrics) {
 
-    /** All free, the frontend's on {@code frontend} when given (> 0), e.g. the usual 7233 of the local stack. */
+    /**
+     * All free and below 32768 (see {@link Ports#freeLowPorts}), the frontend's on {@code frontend} when given
+     * (> 0), e.g. the usual 7233 of the local stack.
+     */
     public static NodePorts free(int frontend) {
-        int[] p = Ports.freePorts(10);
+        int[] p = Ports.freeLowPorts(10);
         return new NodePorts(frontend > 0 ? frontend : p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
     }
 

@@ -67,10 +67,15 @@ public final class TemporalPostgresServer implements TemporalServer {
         }
     }
 
+    /**
+     * The first node alone first: on a fresh database every node would write the initial cluster metadata and all
+     * but one die on the duplicate key. Once its frontend takes the namespace, the others join.
+     */
     private void startNodes() {
         try {
-            nodes.forEach(TemporalNode::start);
+            nodes.get(0).start();
             NamespaceSetup.register(target(), START_TIMEOUT, this::failureReport);
+            nodes.subList(1, nodes.size()).forEach(TemporalNode::start);
             awaitReady();
         } catch (RuntimeException e) {
             close();
@@ -95,7 +100,7 @@ public final class TemporalPostgresServer implements TemporalServer {
     }
 
     public void startAll() {
-        nodes.forEach(TemporalNode::start);
+        nodes.forEach(TemporalNode::start); // the cluster metadata exists by now: no first-start race
         awaitReady();
     }
 

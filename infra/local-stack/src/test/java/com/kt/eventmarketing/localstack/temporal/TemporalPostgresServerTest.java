@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,10 +45,16 @@ class TemporalPostgresServerTest {
                 assertThat(namespace.getConfig().getCustomSearchAttributeAliasesMap().values())
                         .containsExactlyInAnyOrderElementsOf(settings.searchAttributes().keySet());
 
-                HttpResponse<String> ui = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.webUiUrl().orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(ui.statusCode()).isEqualTo(200);
-                assertThat(ui.body()).containsIgnoringCase("temporal");
+                // the UI's own API (what its workflow list and filters call) reaches our frontend and visibility
+                String ui = server.webUiUrl().orElseThrow();
+                HttpClient http = HttpClient.newHttpClient();
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(ui)).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                HttpResponse<String> filtered = http.send(HttpRequest.newBuilder(URI.create(ui + "/api/v1/namespaces/"
+                        + settings.namespace() + "/workflows?query=" + URLEncoder.encode("StoreId=\"store-1\"", StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(filtered.statusCode()).as(filtered.body()).isEqualTo(200);
+                assertThat(filtered.body()).contains(workflowId);
             }
 
             try (TemporalPostgresServer server = TemporalPostgresServer.start(binaries, postgres, 1, 0, Optional.empty(), dir);
