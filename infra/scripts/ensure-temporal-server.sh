@@ -31,7 +31,7 @@ kt_ensure_temporal_server() {
   if [ -n "$missing" ]; then
     if ! command -v go >/dev/null 2>&1; then
       echo "WARNING: Go not found: the Temporal server mode (KT_TEMPORAL_MODE=server|cluster) is unavailable;" >&2
-      echo "WARNING: the dev server stays in use. Install Go to build:$missing" >&2
+      echo "WARNING: (the dev server, the default, is unaffected). Install Go to build:$missing" >&2
       return 0
     fi
     mkdir -p "$home"
