@@ -5,5 +5,6 @@
 # entries. Prints a table; writes infra/results/benchmark.json (+ a time-stamped copy) and app logs under
 # infra/results/logs-benchmark/.
 #   --quick          smaller sizes (15 s intake instead of 60 s, fewer flows)
+#   --temporal=dev,server  Temporal backends for the Temporal-bound figures, side by side (default: both)
 #   KT_SKIP_BUILD=1  use the jars and classes already built
 exec "$(dirname "${BASH_SOURCE[0]}")/scripts/run-bench.sh" benchmark "$@"

@@ -38,6 +38,9 @@ import java.util.Optional;
 public final class BenchStack implements AutoCloseable {
     public static final String FLOW_QUEUES = "event-workflow,core";
     public static final String ACTIVITY_QUEUES = "ai,content,distribution";
+    /** How long an application JVM may take to become healthy; KT_BENCH_APP_START_SECONDS raises it on a busy machine. */
+    public static final Duration APP_START_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("KT_BENCH_APP_START_SECONDS", "180")));
 
     private final Path repo;
     private final Path data;
@@ -127,7 +130,7 @@ public final class BenchStack implements AutoCloseable {
                 List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
                 logs.resolve("activities.log"), actPort).start();
         for (AppProcess app : apps()) {
-            app.awaitHealthy(Duration.ofSeconds(180));
+            app.awaitHealthy(APP_START_TIMEOUT);
         }
         Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
     }

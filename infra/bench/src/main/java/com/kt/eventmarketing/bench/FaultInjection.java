@@ -96,7 +96,7 @@ public final class FaultInjection {
             Checks.healAll(sandbox);
             for (AppProcess app : stack.apps()) {
                 if (!app.isAlive()) {
-                    app.start().awaitHealthy(Duration.ofSeconds(180));
+                    app.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
                 }
             }
             Bench.log("scenario %d took %.0f s", number, (System.nanoTime() - t0) / 1e9);
@@ -164,7 +164,7 @@ public final class FaultInjection {
         long pid = pool.pid();
         pool.kill9();
         long t = System.nanoTime();
-        pool.start().awaitHealthy(Duration.ofSeconds(180));
+        pool.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
         events.add(String.format("kill -9 %s (pid %d), back in %.0f s", pool.name(), pid, (System.nanoTime() - t) / 1e9));
         Bench.log("%s", events.get(events.size() - 1));
     }
@@ -351,7 +351,7 @@ public final class FaultInjection {
             long pid = stack.api.pid();
             stack.api.kill9();
             long t = System.nanoTime();
-            stack.api.start().awaitHealthy(Duration.ofSeconds(180));
+            stack.api.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
             events.add(String.format("kill -9 api (pid %d) at 4 s, healthy again after %.0f s", pid, (System.nanoTime() - t) / 1e9));
         });
         addEntryRow(label, l, String.join(", ", events), l.result().replays.get() >= 0, null);
