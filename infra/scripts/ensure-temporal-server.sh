@@ -5,7 +5,8 @@
 # machine into KT_TEMPORAL_SERVER_HOME (default ~/.cache/kt-event-marketing/temporal-server-<version>), then
 # found there; exports KT_TEMPORAL_SERVER_HOME (read by TemporalServerBinaries). The SQL schemas are embedded in
 # temporal-sql-tool (--schema-name postgresql/v12/...), so nothing else is needed at run time.
-# GOFLAGS=-p=1 by default: the first build takes minutes of one core instead of all of them.
+# One compile job at a time (-p=1) unless KT_GO_BUILD_JOBS says otherwise: on a shared machine the first build then
+# takes minutes of one core instead of all of them; CI (a machine of its own) uses every core.
 # Safe to source from scripts running with `set -euo pipefail`: never exits, never fails.
 
 KT_TEMPORAL_SERVER_VERSION="v1.29.1"
@@ -15,7 +16,7 @@ kt_install_renamed() { # <package@version> <binary name> <target dir>
   local scratch built
   scratch="$(mktemp -d)"
   echo "  go install $1 -> $3/$2"
-  if GOBIN="$scratch" GOFLAGS="${GOFLAGS:--p=1}" go install "$1"; then
+  if GOBIN="$scratch" GOFLAGS="${GOFLAGS:-} -p=${KT_GO_BUILD_JOBS:-1}" go install "$1"; then
     built="$(ls "$scratch")"
     mv "$scratch/$built" "$3/$2"
   fi
