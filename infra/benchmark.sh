@@ -6,6 +6,7 @@
 # infra/results/logs-benchmark/.
 #   --quick          smaller sizes (15 s intake instead of 60 s, fewer flows)
 #   posters          only the poster pipeline's figures (CPU per 1080x1080 poster, images step p50 with 10 flows)
+#   --temporal=dev,server  Temporal backends for the Temporal-bound figures, side by side (default: both)
 #   KT_SKIP_BUILD=1  use the jars and classes already built
 if [ "${1:-}" = "posters" ]; then
   shift

@@ -6,5 +6,7 @@
 # exits 1 if any assertion failed.
 #   --quick          shorter outages and batches
 #   --only=1,3       run only these scenarios
+#   --temporal=cluster  run on the two-node Temporal cluster on PostgreSQL, adding scenarios 7-9: a node kill -9'd
+#                    mid-batch, PostgreSQL restarted mid-batch, the whole cluster stopped 30 s under API calls
 #   KT_SKIP_BUILD=1  use the jars and classes already built
 exec "$(dirname "${BASH_SOURCE[0]}")/scripts/run-bench.sh" fault-injection "$@"

@@ -3,12 +3,16 @@
 # sandbox, the API and two worker pools. Data stays in .local/ between runs. Stop with Ctrl-C.
 #   KT_SKIP_BUILD=1          do not run the Maven build first
 #   KT_LOCAL_SERVERS_ONLY=1  start only the servers (run the apps from an IDE)
+#   KT_TEMPORAL_MODE=server  Temporal server on the stack's PostgreSQL instead of the CLI dev server (cluster: 2 nodes)
 #   KT_*_PORT                override ports (see LocalStackSettings)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/infra/scripts/select-java.sh"
 source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
+case "${KT_TEMPORAL_MODE:-dev}" in
+  server|cluster) source "$ROOT/infra/scripts/ensure-temporal-server.sh" ;; # minutes, once per machine
+esac
 cd "$ROOT"
 
 if [ "${KT_SKIP_BUILD:-0}" != "1" ]; then

@@ -7,6 +7,8 @@ shift
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/infra/scripts/select-java.sh"
 source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
+# the benchmark compares the dev server with the server mode; the Temporal fault scenarios run on the cluster
+source "$ROOT/infra/scripts/ensure-temporal-server.sh"
 cd "$ROOT"
 if [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
   echo "Building the harness and the exec jars (KT_SKIP_BUILD=1 skips this)..."

@@ -1,13 +1,15 @@
 package com.kt.eventmarketing.bench;
 
 import com.kt.eventmarketing.localstack.QuietServerLogs;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code benchmark [--quick] [--profile]}, {@code posters [--quick]} (the poster pipeline's figures alone) or
- * {@code fault-injection [--quick] [--only=1,2]}: starts its own local stack, runs,
+ * {@code benchmark [--quick] [--profile] [--temporal=dev,server]}, {@code posters [--quick]} (the poster pipeline's
+ * figures alone) or {@code fault-injection [--quick] [--only=1,2] [--temporal=dev|server|cluster]}: starts its own
+ * local stack, runs,
  * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
  * scenario's assertion failed (benchmark targets missed are reported, not failures).
  */
@@ -17,7 +19,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain benchmark [--quick] [--profile] | posters [--quick] | fault-injection [--quick] [--only=1,2,...]");
+            System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick]"
+                    + " | fault-injection [--quick] [--only=1,2,...] [--temporal=cluster]");
             System.exit(2);
         }
         QuietServerLogs.apply();
@@ -29,8 +32,10 @@ public final class BenchMain {
         String name = args[0];
         switch (name) {
             case "benchmark" -> results = new Benchmarks(repo, out,
-                    quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full(), options.contains("--profile")).run();
-            case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options)).run();
+                    quick ? Benchmarks.Sizes.quick() : Benchmarks.Sizes.full(), options.contains("--profile"),
+                    temporal(options, List.of(TemporalMode.DEV, TemporalMode.SERVER))).run();
+            case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options),
+                    temporal(options, List.of(TemporalMode.DEV)).get(0)).run();
             case "posters" -> results = PosterBench.runAlone(repo, out, quick);
             default -> throw new IllegalArgumentException("unknown command " + name);
         }
@@ -38,6 +43,13 @@ public final class BenchMain {
         Path file = results.write(out, name);
         System.out.println("results: " + file);
         System.exit("fault-injection".equals(name) && !results.allOk() ? 1 : 0);
+    }
+
+    /** {@code --temporal=dev,server}: the Temporal backends to run on, in order. */
+    private static List<TemporalMode> temporal(List<String> options, List<TemporalMode> defaults) {
+        return options.stream().filter(o -> o.startsWith("--temporal=")).findFirst()
+                .map(o -> java.util.Arrays.stream(o.substring(11).split(",")).map(TemporalMode::parse).toList())
+                .orElse(defaults);
     }
 
     private static List<Integer> only(List<String> options) {

@@ -7,6 +7,10 @@ import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.TemporalCli;
 import com.kt.eventmarketing.localstack.temporal.TemporalCliDevServer;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
+import com.kt.eventmarketing.localstack.temporal.TemporalPostgresServer;
+import com.kt.eventmarketing.localstack.temporal.TemporalServer;
+import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,18 +30,23 @@ import java.util.Optional;
 
 /**
  * The local stack for one benchmark or fault-injection run: the same server starters as infra/run-local.sh
- * (PostgreSQL, Redis, Kafka in this JVM, the Temporal CLI dev server on SQLite), on free ports with data in a
- * fresh directory, and the four application JVMs from their exec jars. Each part can be stopped, killed and
- * started again.
+ * (PostgreSQL, Redis, Kafka in this JVM, Temporal in the given {@link TemporalMode}: the CLI dev server on SQLite,
+ * or the Temporal server on the same PostgreSQL as one node or two), on free ports with data in a fresh
+ * directory, and the four application JVMs from their exec jars. Each part can be stopped, killed and started
+ * again.
  */
 public final class BenchStack implements AutoCloseable {
     public static final String FLOW_QUEUES = "event-workflow,core";
     public static final String ACTIVITY_QUEUES = "ai,content,distribution";
+    /** How long an application JVM may take to become healthy; KT_BENCH_APP_START_SECONDS raises it on a busy machine. */
+    public static final Duration APP_START_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("KT_BENCH_APP_START_SECONDS", "180")));
 
     private final Path repo;
     private final Path data;
     private final Path logs;
     private final Path temporalCli;
+    private final TemporalMode temporalMode;
     private final Path temporalDb;
     private final int temporalPort = Ports.freePort();
     private final int kafkaPort = Ports.freePort();
@@ -47,31 +56,33 @@ public final class BenchStack implements AutoCloseable {
     private PostgresServer postgres;
     private RedisServerProcess redis;
     private volatile KafkaBroker kafka;
-    private volatile TemporalCliDevServer temporal;
+    private volatile TemporalServer temporal;
     public AppProcess sandbox;
     public AppProcess api;
     public AppProcess flow;
     public AppProcess activities;
     private final List<String> temporalCommandLine = new ArrayList<>();
 
-    private BenchStack(Path repo, Path data, Path logs) {
+    private BenchStack(Path repo, Path data, Path logs, TemporalMode temporalMode) {
         this.repo = repo;
         this.data = data;
         this.logs = logs;
+        this.temporalMode = temporalMode;
         this.temporalCli = TemporalCli.locate().orElseThrow(() -> new IllegalStateException(
                 "the Temporal CLI is needed (go install github.com/temporalio/cli/cmd/temporal@v1.5.1)"));
         this.temporalDb = data.resolve("temporal").resolve("temporal.db");
     }
 
-    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions) throws IOException {
-        return start(repo, logs, appJvmOptions, List.of());
+    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, TemporalMode temporalMode) throws IOException {
+        return start(repo, logs, appJvmOptions, List.of(), temporalMode);
     }
 
     /** @param apiJvmOptions extra options for the gateway only (e.g. a flight recording) */
-    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, List<String> apiJvmOptions) throws IOException {
+    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, List<String> apiJvmOptions,
+                                   TemporalMode temporalMode) throws IOException {
         Path data = Files.createTempDirectory("kt-bench-");
         Files.createDirectories(logs);
-        BenchStack stack = new BenchStack(repo, data, logs);
+        BenchStack stack = new BenchStack(repo, data, logs, temporalMode);
         // Ctrl-C or a kill of the harness still stops every server and app it started
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
@@ -99,7 +110,7 @@ public final class BenchStack implements AutoCloseable {
         env.put("KT_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KT_REDIS_URL", redis.url());
         env.put("KT_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort);
-        env.put("KT_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort);
+        env.put("KT_TEMPORAL_TARGET", temporal.target());
         env.put("KT_EXTERNAL_BASE_URL", "http://127.0.0.1:" + sandboxPort);
         env.put("KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
         env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
@@ -126,8 +137,7 @@ public final class BenchStack implements AutoCloseable {
                 List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
                 logs.resolve("activities.log"), actPort, actPort).start();
         for (AppProcess app : apps()) {
-            // -Dkt.bench.startSeconds: on a machine shared with parallel builds the apps start several times slower
-            app.awaitHealthy(Duration.ofSeconds(Long.getLong("kt.bench.startSeconds", 180)));
+            app.awaitHealthy(APP_START_TIMEOUT);
         }
         Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
     }
@@ -146,6 +156,15 @@ public final class BenchStack implements AutoCloseable {
 
     public String temporalTarget() {
         return "127.0.0.1:" + temporalPort;
+    }
+
+    public TemporalMode temporalMode() {
+        return temporalMode;
+    }
+
+    /** The server mode's nodes, for the faults that kill one; empty on the dev server. */
+    public Optional<TemporalPostgresServer> temporalCluster() {
+        return temporal instanceof TemporalPostgresServer cluster ? Optional.of(cluster) : Optional.empty();
     }
 
     public Path temporalDb() {
@@ -186,6 +205,8 @@ public final class BenchStack implements AutoCloseable {
                 pids.putIfAbsent("redis", child.pid());
             } else if (command.equals("temporal")) {
                 pids.putIfAbsent("temporal", child.pid());
+            } else if (command.equals("temporal-server")) { // one per node
+                pids.putIfAbsent("temporal-server " + child.pid(), child.pid());
             }
         });
         pids.put("harness (Kafka broker + load generator)", ProcessHandle.current().pid());
@@ -203,12 +224,17 @@ public final class BenchStack implements AutoCloseable {
 
     // ---- server faults -------------------------------------------------------------------------------------
 
+    /** Also a restart: the dev server finds its SQLite file again, the server mode its databases (set-up is idempotent). */
     public synchronized void startTemporal() {
-        temporal = TemporalCliDevServer.start(temporalCli, temporalPort, Optional.empty(), Optional.of(temporalDb));
+        temporal = TemporalServers.start(temporalMode, temporalPort, Optional.empty(), Optional.of(temporalDb.getParent()), postgres);
         temporalCommandLine.clear();
-        temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
-                String.valueOf(temporalPort), "--db-filename", temporalDb.toString()));
-        temporalCommandLine.addAll(TemporalCliDevServer.SQLITE_PRAGMAS);
+        if (temporalMode == TemporalMode.DEV) {
+            temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
+                    String.valueOf(temporalPort), "--db-filename", temporalDb.toString()));
+            temporalCommandLine.addAll(TemporalCliDevServer.SQLITE_PRAGMAS);
+        } else {
+            temporalCommandLine.add(temporal.description());
+        }
     }
 
     public synchronized void stopTemporal() {
@@ -216,6 +242,16 @@ public final class BenchStack implements AutoCloseable {
             temporal.close();
             temporal = null;
         }
+    }
+
+    /** Fault injection: PostgreSQL (the application's and, in the server mode, Temporal's databases) goes away. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Back on the same port and data directory. */
+    public synchronized void startPostgres() {
+        postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
     }
 
     public synchronized void startKafka() {

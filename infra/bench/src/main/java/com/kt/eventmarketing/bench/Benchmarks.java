@@ -2,6 +2,7 @@ package com.kt.eventmarketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kt.eventmarketing.localstack.temporal.TemporalCliDevServer;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,17 +42,25 @@ public final class Benchmarks {
     private final Path out;
     private final Sizes sizes;
     private final boolean profile;
+    private final List<TemporalMode> backends;
     private final Results results = new Results("kt-event-marketing benchmark");
+    private final TemporalComparison comparison = new TemporalComparison();
+    private TemporalComparison.Figures figures;
     private BenchStack stack;
     private Api api;
     private Api sandbox;
 
-    /** @param profile record the gateway with JFR and report where its CPU went during the saturated intake */
-    public Benchmarks(Path repo, Path out, Sizes sizes, boolean profile) {
+    /**
+     * @param profile  record the gateway with JFR and report where its CPU went during the saturated intake
+     * @param backends the Temporal figures are taken on each, one stack after the other, and compared side by side;
+     *                 the intake, distribution and draw figures on the first only (they do not involve Temporal)
+     */
+    public Benchmarks(Path repo, Path out, Sizes sizes, boolean profile, List<TemporalMode> backends) {
         this.repo = repo;
         this.out = out;
         this.sizes = sizes;
         this.profile = profile;
+        this.backends = backends;
     }
 
     public Results run() throws Exception {
@@ -61,25 +70,37 @@ public final class Benchmarks {
         PosterBench.cost(results, sizes.equals(Sizes.quick()));
         Path logs = out.resolve("logs-benchmark");
         Path recording = logs.resolve("api.jfr");
-        stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile
-                ? List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true")
-                : List.of());
-        try {
-            api = new Api(stack.api.url());
-            sandbox = new Api(stack.sandbox.url());
-            Checks.healAll(sandbox);
-            temporalSettings();
-            PosterBench.imagesStep(results, api); // on a quiet stack, before the flows and the intake
-            try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
-                this.noop = noop;
-                List<FlowDriver.Outcome> active = workflows();
-                startLatency();
-                distribution();
-                intake(active);
+        for (TemporalMode backend : backends) {
+            boolean first = backend == backends.get(0);
+            figures = comparison.backend(TemporalComparison.label(backend));
+            Bench.log("=== Temporal backend: %s", figures.backend());
+            stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile && first
+                    ? List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true")
+                    : List.of(), backend);
+            try {
+                api = new Api(stack.api.url());
+                sandbox = new Api(stack.sandbox.url());
+                Checks.healAll(sandbox);
+                if (backend == TemporalMode.DEV) {
+                    temporalSettings();
+                }
+                if (first) {
+                    PosterBench.imagesStep(results, api); // on a quiet stack, before the flows and the intake
+                }
+                try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
+                    this.noop = noop;
+                    List<FlowDriver.Outcome> active = workflows();
+                    startLatency();
+                    if (first) {
+                        distribution();
+                        intake(active);
+                    }
+                }
+            } finally {
+                stack.close();
             }
-        } finally {
-            stack.close();
         }
+        comparison.addRows(results);
         if (profile) {
             for (Map.Entry<String, Instant[]> window : profileWindows.entrySet()) {
                 JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.getValue()[0], window.getValue()[1]);
@@ -160,7 +181,9 @@ public final class Benchmarks {
             }
         }
         Bench.log("no-op flow wf/s by concurrency: %s", levels);
-        persistenceVariants(channels, ceiling);
+        if (stack.temporalMode() == TemporalMode.DEV) {
+            persistenceVariants(channels, ceiling);
+        }
 
         Bench.log("driving %d real event flows, %d at once", sizes.flows(), k);
         AtomicInteger next = new AtomicInteger();
@@ -192,7 +215,8 @@ public final class Benchmarks {
         double rate = reached / seconds;
         Stats durations = new Stats();
         outcomes.forEach(o -> durations.add((long) (o.seconds() * 1e9)));
-        results.add("Event workflows/s (real EventCreationWorkflow, REST-driven to ACTIVE, " + channels + " channels)",
+        figures.flows(ceiling.perSecond(), rate);
+        results.add("Event workflows/s (real EventCreationWorkflow, REST-driven to ACTIVE, " + channels + " channels), " + figures.backend(),
                 f2(rate) + " wf/s (" + reached + "/" + sizes.flows() + " in " + f1(seconds) + " s, " + k + " at once)",
                 f2(ceiling.perSecond()) + " wf/s no-op ceiling (" + NoopFlow.activityCount(channels) + " activities; best of " + levels + ")",
                 rate / ceiling.perSecond(), "≥ 0.8 × ceiling", rate >= 0.8 * ceiling.perSecond(),
@@ -208,7 +232,7 @@ public final class Benchmarks {
             List<Double> sorted = list.stream().sorted().toList();
             medians.put(step, Math.round(sorted.get(sorted.size() / 2) * 100) / 100.0);
         });
-        results.add("Real flow: median seconds per step (profile)", medians.toString(), null, null, null, null,
+        results.add("Real flow: median seconds per step (profile), " + figures.backend(), medians.toString(), null, null, null, null,
                 "time between the first poll that saw a step and the first that saw the next; owner steps include the REST Update round trip");
         results.detail("flows", Map.of("outcomes", outcomes.stream().map(Record::toString).toList(), "cores", cores,
                 "noopCeiling", ceiling.toString(), "noopSameConcurrency", sameConcurrency.toString()));
@@ -305,11 +329,12 @@ public final class Benchmarks {
         clients.awaitTermination(5, TimeUnit.MINUTES);
         double p99 = latency.percentileMs(99);
         Stats direct = noop.startLatency(sizes.starts(), 4, FlowDriver.ALL_CHANNELS.size());
-        results.add("POST /api/v1/events → 202 latency p50 / p99",
+        figures.starts(direct, latency);
+        results.add("POST /api/v1/events → 202 latency p50 / p99, " + figures.backend(),
                 f1(latency.percentileMs(50)) + " / " + f1(p99) + " ms (" + latency.count() + " starts, 4 clients, " + non202.get() + " non-202)",
                 f1(direct.percentileMs(50)) + " / " + f1(direct.percentileMs(99)) + " ms: StartWorkflowExecution of the no-op flow from this JVM, 4 clients",
                 p99 / direct.percentileMs(99), "p99 ≤ 50 ms", p99 <= 50,
-                "inserts the DRAFT row and starts the workflow; each start also sets off the AI activities, whose history writes share the server's one SQLite connection");
+                "inserts the DRAFT row and starts the workflow; each start also sets off the AI activities, whose history writes go to the same Temporal persistence");
         // let the started workflows finish their AI step before the next measurement
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         try (Connection db = stack.db()) {

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,25 +28,28 @@ public final class FaultInjection {
     private final Path out;
     private final boolean quick;
     private final List<Integer> only;
-    private final Results results = new Results("kt-event-marketing fault injection");
+    private final TemporalMode temporal;
+    final Results results = new Results("kt-event-marketing fault injection");
     private BenchStack stack;
     private Api api;
     private Api sandbox;
     private final List<String> tokens = new ArrayList<>();
 
-    public FaultInjection(Path repo, Path out, boolean quick, List<Integer> only) {
+    /** @param temporal the Temporal to run on; the node scenarios need {@link TemporalMode#CLUSTER} */
+    public FaultInjection(Path repo, Path out, boolean quick, List<Integer> only, TemporalMode temporal) {
         this.repo = repo;
         this.out = out;
         this.quick = quick;
         this.only = only;
+        this.temporal = temporal;
     }
 
-    private int batch() {
+    int batch() {
         return quick ? 4 : 8;
     }
 
     public Results run() throws Exception {
-        stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), List.of("-Xmx768m"));
+        stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), List.of("-Xmx768m"), temporal);
         try {
             api = new Api(stack.api.url());
             sandbox = new Api(stack.sandbox.url());
@@ -54,10 +58,16 @@ public final class FaultInjection {
                 tokens.add(api.registerOwner());
             }
             scenario(1, "kill -9 of each worker pool mid-batch", this::killPools);
-            scenario(2, "Temporal dev server restart mid-batch", this::restartTemporal);
+            scenario(2, "Temporal stopped and restarted mid-batch", this::restartTemporal);
             scenario(5, "channel down 30 s + AI 50 % errors + image API down", this::channelOutage);
             scenario(6, "api-gateway killed (kill -9) under load, clients retry with the same Idempotency-Key", this::gatewayKill);
             scenario(3, "Kafka broker stopped under participation load", this::kafkaOutage);
+            if (temporal == TemporalMode.CLUSTER) {
+                TemporalFaults server = new TemporalFaults(this, stack, api);
+                scenario(7, "one of two Temporal nodes kill -9'd mid-batch", server::killNode);
+                scenario(8, "PostgreSQL restarted under Temporal mid-batch", server::restartPostgres);
+                scenario(9, "whole Temporal cluster stopped 30 s while owners call the API", server::stopCluster);
+            }
             // last: a Redis restart leaves stale pooled connections behind (see the cache check in the scenario)
             scenario(4, "Redis stopped, restarted and flushed under participation load", this::redisOutage);
         } finally {
@@ -86,7 +96,7 @@ public final class FaultInjection {
             Checks.healAll(sandbox);
             for (AppProcess app : stack.apps()) {
                 if (!app.isAlive()) {
-                    app.start().awaitHealthy(Duration.ofSeconds(180));
+                    app.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
                 }
             }
             Bench.log("scenario %d took %.0f s", number, (System.nanoTime() - t0) / 1e9);
@@ -96,7 +106,7 @@ public final class FaultInjection {
     // ---- event flows under faults ------------------------------------------------------------------------------
 
     /** Starts one driver per owner token; each creates one event and drives it to ACTIVE. */
-    private List<Future<FlowDriver.Outcome>> startBatch(int n, boolean retryFailed, Duration timeout) {
+    List<Future<FlowDriver.Outcome>> startBatch(int n, boolean retryFailed, Duration timeout) {
         ExecutorService pool = Executors.newFixedThreadPool(n, Intake.named("bench-load-flow"));
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Future<FlowDriver.Outcome>> futures = new ArrayList<>();
@@ -115,7 +125,7 @@ public final class FaultInjection {
         return futures;
     }
 
-    private static List<FlowDriver.Outcome> await(List<Future<FlowDriver.Outcome>> futures) throws Exception {
+    static List<FlowDriver.Outcome> await(List<Future<FlowDriver.Outcome>> futures) throws Exception {
         List<FlowDriver.Outcome> list = new ArrayList<>();
         for (Future<FlowDriver.Outcome> f : futures) {
             list.add(f.get(15, TimeUnit.MINUTES));
@@ -124,7 +134,7 @@ public final class FaultInjection {
     }
 
     /** Every flow reached ACTIVE and every (event, channel) was posted exactly once. */
-    private void assertFlows(String label, List<FlowDriver.Outcome> outcomes, double seconds, String extra, boolean extraOk) {
+    void assertFlows(String label, List<FlowDriver.Outcome> outcomes, double seconds, String extra, boolean extraOk) {
         long reached = outcomes.stream().filter(FlowDriver.Outcome::reached).count();
         List<Long> ids = outcomes.stream().filter(o -> o.eventId() > 0).map(FlowDriver.Outcome::eventId).toList();
         Checks.PostCheck posts = Checks.posts(sandbox, ids, FlowDriver.ALL_CHANNELS);
@@ -154,7 +164,7 @@ public final class FaultInjection {
         long pid = pool.pid();
         pool.kill9();
         long t = System.nanoTime();
-        pool.start().awaitHealthy(Duration.ofSeconds(180));
+        pool.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
         events.add(String.format("kill -9 %s (pid %d), back in %.0f s", pool.name(), pid, (System.nanoTime() - t) / 1e9));
         Bench.log("%s", events.get(events.size() - 1));
     }
@@ -168,7 +178,8 @@ public final class FaultInjection {
         Bench.sleep(5000);
         long t = System.nanoTime();
         stack.startTemporal();
-        String event = String.format("stopped 5 s mid-batch, restarted on the same SQLite file in %.1f s", (System.nanoTime() - t) / 1e9);
+        String event = String.format("stopped 5 s mid-batch, restarted on the same %s in %.1f s",
+                stack.temporalMode() == TemporalMode.DEV ? "SQLite file" : "PostgreSQL databases", (System.nanoTime() - t) / 1e9);
         Bench.log("%s", event);
         assertFlows(label, await(futures), (System.nanoTime() - t0) / 1e9, event, true);
     }
@@ -340,7 +351,7 @@ public final class FaultInjection {
             long pid = stack.api.pid();
             stack.api.kill9();
             long t = System.nanoTime();
-            stack.api.start().awaitHealthy(Duration.ofSeconds(180));
+            stack.api.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
             events.add(String.format("kill -9 api (pid %d) at 4 s, healthy again after %.0f s", pid, (System.nanoTime() - t) / 1e9));
         });
         addEntryRow(label, l, String.join(", ", events), l.result().replays.get() >= 0, null);

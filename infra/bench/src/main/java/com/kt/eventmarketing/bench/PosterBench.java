@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class PosterBench {
         Results results = new Results("kt-event-marketing poster pipeline");
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
         cost(results, quick);
-        BenchStack stack = BenchStack.start(repo, out.resolve("logs-posters"), List.of("-Xmx768m"));
+        BenchStack stack = BenchStack.start(repo, out.resolve("logs-posters"), List.of("-Xmx768m"), TemporalMode.DEV);
         try {
             Checks.healAll(new Api(stack.sandbox.url()));
             imagesStep(results, new Api(stack.api.url()));

@@ -6,6 +6,7 @@ import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.process.ChildProcess;
 import com.kt.eventmarketing.localstack.process.SpringBootApp;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
@@ -71,9 +72,12 @@ public final class LocalStackMain {
         KafkaBroker kafka = started.push("Kafka", StartupTimer.time("Kafka",
                 () -> KafkaBroker.persistent(settings.kafkaPort(), settings.kafkaControllerPort(),
                         settings.dataDirectory("kafka"), KafkaTopics.ALL)));
+        TemporalMode mode = TemporalMode.configured();
+        // the dev server's SQLite file and the server mode's configs and logs (its data is in PostgreSQL)
+        String temporalData = mode == TemporalMode.DEV ? "temporal" : "temporal-server";
         TemporalServer temporal = started.push("Temporal", StartupTimer.time("Temporal",
-                () -> TemporalServers.start(settings.temporalPort(), Optional.of(settings.temporalUiPort()),
-                        Optional.of(settings.dataDirectory("temporal").resolve("temporal.db")))));
+                () -> TemporalServers.start(mode, settings.temporalPort(), Optional.of(settings.temporalUiPort()),
+                        Optional.of(settings.dataDirectory(temporalData)), postgres)));
         System.out.println("Temporal: " + temporal.description());
 
         // the names the apps' application.yml read

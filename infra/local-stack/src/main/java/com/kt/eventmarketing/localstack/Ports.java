@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Port helpers shared by the server starters. Everything binds to 127.0.0.1 only. */
 public final class Ports {
@@ -21,6 +23,42 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+        }
+    }
+
+    /**
+     * {@code count} distinct free ports between 10000 and 32767, each held open until all are picked so no two
+     * coincide. Below 32768 because Temporal keeps its services' ports in a {@code smallint} column
+     * ({@code cluster_membership.rpc_port} on PostgreSQL): {@link #freePort()} answers from Linux's ephemeral range
+     * (32768–60999) and a node started on such a port dies on its first membership heartbeat. Also clear of that
+     * range, so the ports are not handed out to outgoing connections meanwhile.
+     */
+    public static int[] freeLowPorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            int candidate = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000);
+            for (int found = 0; found < count; candidate++) {
+                if (candidate > 32_767) {
+                    candidate = 10_000;
+                }
+                try {
+                    ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getByName(LOOPBACK));
+                    held.add(socket);
+                    ports[found++] = candidate;
+                } catch (IOException inUse) {
+                    // taken: try the next one
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket we own does not fail in practice; nothing to do if it did
+                }
+            }
         }
     }
 
@@ -51,7 +89,7 @@ public final class Ports {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -6,12 +6,16 @@ import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
+import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
 import java.util.Optional;
 
-/** Embedded PostgreSQL, a redis-server process, a KRaft broker and the Temporal CLI dev server, on random ports. */
+/**
+ * Embedded PostgreSQL, a redis-server process, a KRaft broker and Temporal (the CLI dev server, or with
+ * {@code -Dkt.test.temporal=server|cluster} the Temporal server on the same PostgreSQL), on random ports.
+ */
 final class EmbeddedServers implements ServerSet {
     private final PostgresServer postgres;
     private final RedisServerProcess redis;
@@ -30,7 +34,7 @@ final class EmbeddedServers implements ServerSet {
         RedisServerProcess redis = StartupTimer.time("Redis", RedisServerProcess::ephemeral);
         KafkaBroker kafka = StartupTimer.time("Kafka", () -> KafkaBroker.ephemeral(KafkaTopics.ALL));
         TemporalServer temporal = StartupTimer.time("Temporal",
-                () -> TemporalServers.start(Ports.freePort(), Optional.empty(), Optional.empty()));
+                () -> TemporalServers.start(TemporalMode.configured(), Ports.freePort(), Optional.empty(), Optional.empty(), postgres));
         return new EmbeddedServers(postgres, redis, kafka, temporal);
     }
 

@@ -59,6 +59,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A login role and a database it owns, created on first use (Temporal's {@code temporal} databases). */
+    public void ensureDatabase(String user, String password, String database) {
+        ApplicationDatabase.ensure(postgres.getPostgresDatabase(), user, password, database);
+    }
+
     public int port() {
         return postgres.getPort();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child process whose output (stdout and stderr merged) is copied to our stdout line by line with a
- * {@code [name]} prefix, so the interleaved logs of several servers and apps stay readable.
+ * {@code [name]} prefix, so the interleaved logs of several servers and apps stay readable, or, for chatty
+ * servers, appended to a log file whose tail a failure message can quote ({@link #startLoggingTo}).
  */
 public final class ChildProcess implements AutoCloseable {
     private static final int PREFIX_WIDTH = 12;
@@ -40,6 +42,29 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Output to {@code logFile} (appended: a restarted server's log continues), not to our stdout. */
+    public static ChildProcess startLoggingTo(String name, List<String> command, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            return new ChildProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    /** The last {@code count} lines of a log file, each cut at 400 characters (JSON logs carry whole stack traces). */
+    public static String tail(Path logFile, int count) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                    .map(line -> line.length() > 400 ? line.substring(0, 400) + " …" : line).toList());
+        } catch (IOException e) {
+            return "(no log at " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
     private void copyOutput() {
         String prefix = String.format("%-" + PREFIX_WIDTH + "s ", "[" + name + "]");
         Thread pump = new Thread(() -> {
@@ -57,6 +82,29 @@ public final class ChildProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Fault injection: SIGKILL, no shutdown at all, like a crashed machine's process. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return whether it ended within {@code timeout} */
+    public boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean isAlive() {

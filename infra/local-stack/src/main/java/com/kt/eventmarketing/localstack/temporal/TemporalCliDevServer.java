@@ -57,9 +57,8 @@ public final class TemporalCliDevServer implements TemporalServer {
             command.addAll(List.of("--db-filename", prepare(file).toString()));
             command.addAll(SQLITE_PRAGMAS);
         });
-        for (String attribute : SearchAttributes.KEYWORDS) {
-            command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
-        }
+        TemporalSettings.shared().searchAttributes()
+                .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
         ChildProcess process = ChildProcess.start("temporal", command, Map.of(), Path.of("."));
         TemporalCliDevServer server = new TemporalCliDevServer(cli, port, uiPort, process);
         try {
