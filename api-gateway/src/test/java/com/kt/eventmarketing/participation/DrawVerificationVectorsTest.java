@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,18 @@ class DrawVerificationVectorsTest {
                 .as("docs/draw-verification-vectors.json is stale: regenerate with -Dkt.writeDrawVectors=true").isTrue();
         JsonNode uniform = generated.get("uniform");
         assertThat(uniform.get(0).get("leadingRejectedWords").asInt()).as("a vector rejects words").isPositive();
+    }
+
+    @Test
+    void theSpecificationListsTheVectorsWithTheirWinners() throws IOException {
+        String doc = Files.readString(DrawVectors.file().resolveSibling("draw-verification.md"));
+        for (JsonNode vector : DrawVectors.checkedIn().get("draws")) {
+            List<String> winners = new ArrayList<>();
+            vector.get("winners").forEach(w -> winners.add(w.asString()));
+            String shown = String.join(", ", winners.subList(0, Math.min(10, winners.size())));
+            assertThat(doc).as("docs/draw-verification.md lists " + vector.get("name"))
+                    .contains("| " + vector.get("name").asString() + " | ").contains(" | " + shown);
+        }
     }
 
     @Test
