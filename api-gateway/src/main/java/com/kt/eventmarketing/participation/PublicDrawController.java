@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The draw's public proof: what the page {@code /e/{id}/draw} checks, and what anyone else may check. */
 @RestController
-@Tag(name = "Participation (public)", description = "Customer entries: no account, one entry per phone per event")
+@Tag(name = "Participation (public)")
 public class PublicDrawController {
     private final PublicDraws draws;
 

@@ -150,6 +150,21 @@ class PublicDrawTest {
             browser.driver().executeScript("document.getElementById('proof-title').scrollIntoView()");
             browser.screenshot("draw-page-match-published-values");
 
+            // The page's own check, given the proof with one entry's tickets raised in the browser, says no.
+            Object altered = browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    (async () => {
+                      const page = await import('/assets/js/draw-page.js');
+                      const proof = await (await fetch(arguments[0])).json();
+                      proof.snapshot[0][1] += 1;
+                      return (await page.check(proof)).ok;
+                    })().then(done, e => done(String(e)));""", proofPath);
+            assertThat(altered).isEqualTo(false);
+            assertThat(browser.driver().findElement(By.id("check")).getDomAttribute("data-result")).isEqualTo("mismatch");
+            assertThat(marks(browser)).startsWith("ok", "error");
+            browser.driver().executeScript("document.getElementById('check').scrollIntoView()");
+            browser.screenshot("draw-page-altered-snapshot");
+
             // The privacy purge keeps entry numbers and paths: the proof still checks, winners show as purged.
             jdbc.update("""
                     update participants set name_encrypted = 'purged', phone_encrypted = 'purged', name_hash = 'purged',
@@ -226,7 +241,10 @@ class PublicDrawTest {
         JsonNode operation = docs.get("paths").get("/api/v1/public/events/{id}/draw").get("get");
         assertThat(operation.get("security")).as("no account needed").isNull();
         assertThat(operation.get("responses").has("404")).isTrue();
-        assertThat(docs.toString()).contains("[entryNumber, tickets]");
+        JsonNode schema = docs.get("components").get("schemas").get("PublicDraw").get("properties");
+        assertThat(schema.propertyNames()).contains("commitment", "committedAt", "seed", "snapshotHash", "algorithmVersion",
+                "winners", "snapshot", "title").doesNotContain("draw");
+        assertThat(schema.get("snapshot").toString()).contains("[entryNumber, tickets]");
     }
 
     @Test
