@@ -5,8 +5,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The draw's snapshot read from {@code participants}: every entry in ascending entry number with its tickets
@@ -18,10 +16,10 @@ import java.io.UncheckedIOException;
  * entry paths are read: they survive the privacy purge, so the proof stays complete after it.
  */
 public final class DrawSnapshot {
-    /** Receives the entries one by one; may write them to a client. */
+    /** Receives the entries one by one (the public proof writes them straight to the client). */
     @FunctionalInterface
     public interface Sink {
-        void entry(long entryNumber, int tickets) throws IOException;
+        void entry(long entryNumber, int tickets);
     }
 
     private final JdbcTemplate streaming;
@@ -35,7 +33,7 @@ public final class DrawSnapshot {
     }
 
     /** Streams the snapshot of a draw with these settings into {@code sink} and returns its SHA-256. */
-    public byte[] stream(long eventId, boolean weighted, int visitBonus, Sink sink) {
+    byte[] stream(long eventId, boolean weighted, int visitBonus, Sink sink) {
         WinnerDraw.SnapshotHasher hasher = new WinnerDraw.SnapshotHasher();
         readOnly.executeWithoutResult(status -> streaming.query(
                 "select entry_number, entry_path from participants where event_id = ? order by entry_number",
@@ -43,11 +41,7 @@ public final class DrawSnapshot {
                     long number = rs.getLong(1);
                     int tickets = EntryPaths.tickets(rs.getString(2), weighted, visitBonus);
                     hasher.add(number, tickets);
-                    try {
-                        sink.entry(number, tickets);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    sink.entry(number, tickets);
                 }, eventId));
         return hasher.finish();
     }
