@@ -55,8 +55,12 @@ class PublicDrawTest {
         return "http://127.0.0.1:" + port + "/e/" + eventId + "/draw";
     }
 
+    /** A phone-sized browser that records CSP violations and script errors from before the page's first script. */
     private static Browser browser(boolean javascript) {
-        Browser browser = Browser.open(Browser.PHONE, javascript);
+        return watched(Browser.open(Browser.PHONE, javascript));
+    }
+
+    private static Browser watched(Browser browser) {
         browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
         return browser;
     }
@@ -197,8 +201,8 @@ class PublicDrawTest {
         }
     }
 
-    @Test
-    void withoutJavaScriptThePageShowsThePublishedValuesAndSaysTheCheckNeedsIt() {
+    /** An ended event with four online entries and a RANDOM draw of two winners. */
+    private long drawnEvent() {
         var owner = fx.owner();
         long eventId = fx.event(owner, "ACTIVE");
         fx.get("/api/v1/public/events/" + eventId, null);
@@ -208,6 +212,22 @@ class PublicDrawTest {
         fx.end(eventId);
         assertThat(fx.post("/api/v1/events/" + eventId + "/draw-winners", owner.token(),
                 Map.of("winnerCount", 2, "algorithm", "RANDOM")).status()).isEqualTo(201);
+        return eventId;
+    }
+
+    @Test
+    void onADesktopThePageChecksTheDrawToo() {
+        long eventId = drawnEvent();
+        try (Browser browser = watched(Browser.open(Browser.DESKTOP))) {
+            assertThat(checkResult(browser, page(eventId))).isEqualTo("match");
+            assertCleanPage(browser, "draw page on a desktop");
+            browser.screenshot("draw-page-desktop");
+        }
+    }
+
+    @Test
+    void withoutJavaScriptThePageShowsThePublishedValuesAndSaysTheCheckNeedsIt() {
+        long eventId = drawnEvent();
         JsonNode proof = fx.get("/api/v1/public/events/" + eventId + "/draw", null).json();
 
         var html = fx.get("/e/" + eventId + "/draw", null);
