@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,7 +53,7 @@ public class DrawLedger {
     private static final Logger log = LoggerFactory.getLogger(DrawLedger.class);
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
+    private final DrawSnapshot snapshots;
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
     private final SecureRandom random = new SecureRandom();
@@ -75,8 +74,7 @@ public class DrawLedger {
                       MeterRegistry meters) {
         this.meters = meters;
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(fetchSize);
+        this.snapshots = new DrawSnapshot(dataSource, tx, fetchSize);
         this.tx = tx;
         this.cipher = cipher;
     }
@@ -181,22 +179,29 @@ public class DrawLedger {
         int[][] tickets = {new int[Math.max(expected, 1)]};
         int[] size = {0};
         long[] total = {0};
-        WinnerDraw.SnapshotHasher hasher = new WinnerDraw.SnapshotHasher();
-        streaming.query("select entry_number, entry_path from participants where event_id = ? order by entry_number",
-                (RowCallbackHandler) rs -> {
-                    if (size[0] == numbers[0].length) {
-                        numbers[0] = Arrays.copyOf(numbers[0], size[0] * 2);
-                        tickets[0] = Arrays.copyOf(tickets[0], size[0] * 2);
-                    }
-                    long number = rs.getLong(1);
-                    int t = EntryPaths.tickets(rs.getString(2), spec.weighted(), spec.visitBonus());
-                    hasher.add(number, t);
-                    numbers[0][size[0]] = number;
-                    tickets[0][size[0]] = t;
-                    total[0] += t;
-                    size[0]++;
-                }, eventId);
-        return new Snapshot(Arrays.copyOf(numbers[0], size[0]), Arrays.copyOf(tickets[0], size[0]), total[0], hasher.finish());
+        byte[] hash = snapshots.stream(eventId, spec.weighted(), spec.visitBonus(), (number, t) -> {
+            if (size[0] == numbers[0].length) {
+                numbers[0] = Arrays.copyOf(numbers[0], size[0] * 2);
+                tickets[0] = Arrays.copyOf(tickets[0], size[0] * 2);
+            }
+            numbers[0][size[0]] = number;
+            tickets[0][size[0]] = t;
+            total[0] += t;
+            size[0]++;
+        });
+        return new Snapshot(Arrays.copyOf(numbers[0], size[0]), Arrays.copyOf(tickets[0], size[0]), total[0], hash);
+    }
+
+    /**
+     * Streams the snapshot a finished draw was made from (its algorithm and visit bonus decide the tickets) and
+     * returns its hash, which equals the proof's {@code snapshotHash} as long as no entry was changed since.
+     */
+    public byte[] snapshot(long eventId, Proof drawn, DrawSnapshot.Sink sink) {
+        if (!drawn.drawn()) {
+            throw new IllegalArgumentException("event " + eventId + " has no draw yet, so no snapshot");
+        }
+        boolean weighted = "WEIGHTED".equals(drawn.algorithm());
+        return snapshots.stream(eventId, weighted, weighted ? drawn.visitBonus() : 0, sink);
     }
 
     /** A winner as the owner sees it: masked, or {@link PersonalData#PURGED_DISPLAY} once purged. */

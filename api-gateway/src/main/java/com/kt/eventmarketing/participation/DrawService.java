@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,19 +89,18 @@ public class DrawService {
 
     /** The draw as it stands: the commitment before, the full proof and the masked winners after. */
     public ParticipationViews.Draw view(EventRow event) {
-        long eventId = event.getId();
+        return ParticipationViews.Draw.of(event.getId(), proof(event));
+    }
+
+    /**
+     * The event's draw record, fixing the commitment first while entries can still come in or once they are closed
+     * (ACTIVE or ENDED), so whoever looks sees the commitment before the draw.
+     */
+    Optional<DrawLedger.Proof> proof(EventRow event) {
         if (event.getStatus() == EventStatus.ACTIVE || event.getStatus() == EventStatus.ENDED) {
-            ledger.commit(eventId);
+            ledger.commit(event.getId());
         }
-        return ledger.proof(eventId).map(p -> p.drawn()
-                ? new ParticipationViews.Draw(eventId, "DRAWN", p.commitment(), p.committedAt(), p.seed(), p.drawnAt(),
-                        p.algorithm(), p.visitBonus(), p.algorithmVersion(), p.snapshotHash(), p.participantCount(),
-                        p.totalTickets(), p.winnerCount(), p.winners().stream().map(w -> new ParticipationViews.Winner(
-                                w.rank(), w.entryNumber(), w.name(), w.phone(), w.entryPath())).toList())
-                : new ParticipationViews.Draw(eventId, "COMMITTED", p.commitment(), p.committedAt(),
-                        null, null, null, null, null, null, null, null, null, List.of()))
-                .orElseGet(() -> new ParticipationViews.Draw(eventId, "NOT_COMMITTED", null, null, null, null, null, null,
-                        null, null, null, null, null, List.of()));
+        return ledger.proof(event.getId());
     }
 
     /** A draw needs the entry set closed: the event ENDED, or ACTIVE with its end time passed (status lagging). */
