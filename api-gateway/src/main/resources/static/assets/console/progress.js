@@ -29,7 +29,7 @@ export async function watchWork(box, eventId, { waiting, stages, title, since },
         lastStep = detail.step;
         const at = stages.findIndex(([, step]) => step === detail.step);
         fill(list, stages.map(([text], i) => h('li', { class: i < at ? 'done' : i === at ? 'now' : 'todo' },
-          i < at ? '✓ ' : i === at ? '▶ ' : '· ', text, i === at ? h('span', { class: 'visually-hidden' }, ' (진행 중)') : null)));
+          i < at ? '✓ ' : i === at ? '▶ ' : '', text, i === at ? h('span', { class: 'visually-hidden' }, ' (진행 중)') : null)));
         status.textContent = stages[at]?.[0] ?? '처리 중';
       }
       await pause(1000, signal);

@@ -25,7 +25,7 @@ export async function channelsScreen(main, { id }, signal) {
     return;
   }
   const editable = ['SELECT_CHANNELS', 'READY_TO_PUBLISH'].includes(detail.step);
-  const readiness = h('section', { class: 'card readiness', 'aria-labelledby': 'readiness-title' });
+  const readiness = h('section', { class: 'card readiness' });
   fill(body, channelForm(detail, editable, readiness), readiness);
   if (detail.step === 'READY_TO_PUBLISH') drawReadiness(readiness, detail);
   else if (!editable) drawReadiness(readiness, detail);
@@ -120,6 +120,7 @@ function drawReadiness(box, detail) {
       showProblem(box, error);
     }
   }));
+  box.setAttribute('aria-labelledby', 'readiness-title');
   fill(box, h('h2', { id: 'readiness-title', tabindex: '-1' }, '배포 준비 확인'),
     h('ul', { class: 'plain checks' }, checks.map(([text, ok]) => h('li', { class: ok ? 'ok' : 'error' }, ok ? '✓ ' : '✗ ', text))),
     h('dl', { class: 'facts' },
