@@ -39,3 +39,16 @@ export async function watchWork(box, eventId, { waiting, stages, title, since },
     clearInterval(clock);
   }
 }
+
+/**
+ * Resolves with the event's detail once its step is one of `steps`. An owner's change is accepted before the
+ * workflow has moved on, so a screen that depends on the next step waits for it (briefly) before drawing.
+ */
+export async function untilStep(eventId, steps, signal, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const detail = await api.get(`/api/v1/events/${eventId}`, signal);
+    if (steps.includes(detail.step) || Date.now() > deadline || signal?.aborted) return detail;
+    await pause(300, signal);
+  }
+}

@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import { go } from '../router.js';
 import { field, formAlert, showProblem, busy, setError, clearErrors } from '../forms.js';
 import { eventHeader } from '../event-header.js';
+import { untilStep } from '../progress.js';
 import { CHANNELS, label } from '../labels.js';
 import { CHANNEL_ORDER, CHANNEL_NOTES, settingsFields } from '../channel-settings.js';
 
@@ -26,12 +27,12 @@ export async function channelsScreen(main, { id }, signal) {
   }
   const editable = ['SELECT_CHANNELS', 'READY_TO_PUBLISH'].includes(detail.step);
   const readiness = h('section', { class: 'card readiness' });
-  fill(body, channelForm(detail, editable, readiness), readiness);
+  fill(body, channelForm(detail, editable, readiness, signal), readiness);
   if (detail.step === 'READY_TO_PUBLISH') drawReadiness(readiness, detail);
   else if (!editable) drawReadiness(readiness, detail);
 }
 
-function channelForm(detail, editable, readiness) {
+function channelForm(detail, editable, readiness, signal) {
   const chosen = new Map((detail.channels ?? []).map((c) => [c.type, c.settings ?? {}]));
   const rows = CHANNEL_ORDER.map((type) => {
     const box = h('input', { type: 'checkbox', name: 'channel', value: type, id: `channel-${type}`, checked: chosen.has(type) });
@@ -88,8 +89,8 @@ function channelForm(detail, editable, readiness) {
     };
     busy(submit, '저장하는 중…', async () => {
       try {
-        const saved = await api.put(`/api/v1/events/${detail.eventId}/channels`, request);
-        drawReadiness(readiness, saved);
+        await api.put(`/api/v1/events/${detail.eventId}/channels`, request);
+        drawReadiness(readiness, await untilStep(detail.eventId, ['READY_TO_PUBLISH'], signal));
         readiness.querySelector('h2').focus();
       } catch (error) {
         const channelsError = form.querySelector('#channels-error');
@@ -128,5 +129,6 @@ function drawReadiness(box, detail) {
       h('dt', {}, '경품'), h('dd', {}, detail.prize ?? '—'),
       h('dt', {}, '채널'), h('dd', {}, (detail.channels ?? []).map((c) => label(CHANNELS, c.type)).join(', ') || '—'),
       h('dt', {}, '기간'), h('dd', {}, `${dateTime(detail.startAt)} ~ ${dateTime(detail.endAt)}`)),
-    detail.step === 'READY_TO_PUBLISH' ? [alert, approve] : h('p', { class: 'muted' }, '이미 승인된 이벤트입니다.'));
+    detail.step === 'READY_TO_PUBLISH' ? [alert, approve]
+      : h('p', { class: 'muted' }, ['SELECT_CHANNELS'].includes(detail.step) ? '채널과 기간을 저장하면 승인할 수 있습니다.' : '이미 승인된 이벤트입니다.'));
 }

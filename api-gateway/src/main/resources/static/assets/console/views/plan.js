@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { go } from '../router.js';
 import { field, formAlert, showProblem, busy } from '../forms.js';
 import { eventHeader } from '../event-header.js';
-import { watchWork } from '../progress.js';
+import { watchWork, untilStep } from '../progress.js';
 
 const STAGES = [['업종·지역·계절 트렌드를 분석하고 추천안 3개를 만드는 중', 'ANALYZING_TRENDS'], ['추천안 준비 완료', 'SELECT_RECOMMENDATION']];
 
@@ -76,6 +76,7 @@ function editForm(detail, plan, body) {
           index: chosen(), title: title.control.value.trim(), prize: prize.control.value.trim(),
           participationMethod: method.control.value.trim(),
         });
+        await untilStep(detail.eventId, ['GENERATING_IMAGES', 'EDIT_CONTENT']);
         go(`/events/${detail.eventId}/poster`);
       } catch (error) {
         showProblem(form, error);

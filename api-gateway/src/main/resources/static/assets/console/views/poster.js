@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { go } from '../router.js';
 import { field, formAlert, showProblem, busy, clearErrors } from '../forms.js';
 import { eventHeader } from '../event-header.js';
-import { watchWork } from '../progress.js';
+import { watchWork, untilStep } from '../progress.js';
 import { STYLES, label } from '../labels.js';
 
 const STAGES = [['배경 그림을 만들고 글자와 QR 코드를 얹는 중', 'GENERATING_IMAGES'], ['포스터 준비 완료', 'EDIT_CONTENT']];
@@ -93,6 +93,7 @@ function drawEditor(body, detail, images, selectedId) {
     busy(next, '저장하는 중…', async () => {
       try {
         await save();
+        await untilStep(detail.eventId, ['SELECT_CHANNELS', 'READY_TO_PUBLISH']);
         go(`/events/${detail.eventId}/channels`);
       } catch (error) {
         showProblem(form, error);
@@ -103,6 +104,7 @@ function drawEditor(body, detail, images, selectedId) {
   regenerate.addEventListener('click', () => busy(regenerate, '요청하는 중…', async () => {
     try {
       await api.post(`/api/v1/events/${detail.eventId}/images/regenerate`);
+      await untilStep(detail.eventId, ['GENERATING_IMAGES'], undefined, 3000);
       go(`/events/${detail.eventId}/poster`);
     } catch (error) {
       showProblem(form, error);
