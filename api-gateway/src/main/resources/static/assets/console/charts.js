@@ -40,16 +40,17 @@ export function columnChart(caption, items, unit = '') {
   const height = 160;
   const base = height - 24;
   const max = Math.max(1, ...items.map((i) => i.value ?? 0));
-  const step = width / Math.max(items.length, 1);
+  const margin = 12; // room for the first and last labels, which are centred on their columns
+  const step = (width - 2 * margin) / Math.max(items.length, 1);
   const every = Math.ceil(items.length / 8);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': caption, class: 'chart' },
     svg('line', { x1: 0, y1: base, x2: width, y2: base, class: 'chart-axis' }),
     ...items.map((item, n) => {
       const barHeight = ((base - 16) * (item.value ?? 0)) / max;
       return svg('g', {},
-        svg('rect', { x: n * step + 2, y: base - barHeight, width: Math.max(step - 4, 1), height: barHeight, class: 'chart-bar' }),
-        item.value ? svg('text', { x: n * step + step / 2, y: base - barHeight - 3, class: 'chart-value', 'text-anchor': 'middle' }, number(item.value)) : '',
-        n % every === 0 ? svg('text', { x: n * step + step / 2, y: height - 6, class: 'chart-label', 'text-anchor': 'middle' }, item.label) : '');
+        svg('rect', { x: margin + n * step + 2, y: base - barHeight, width: Math.max(step - 4, 1), height: barHeight, class: 'chart-bar' }),
+        item.value ? svg('text', { x: margin + n * step + step / 2, y: base - barHeight - 3, class: 'chart-value', 'text-anchor': 'middle' }, number(item.value)) : '',
+        n % every === 0 ? svg('text', { x: margin + n * step + step / 2, y: height - 6, class: 'chart-label', 'text-anchor': 'middle' }, item.label) : '');
     }));
   return h('figure', { class: 'chart-box' }, h('figcaption', {}, caption), chart, dataTable(caption, items, unit));
 }

@@ -41,6 +41,8 @@ export const DISTRIBUTION = {
   PENDING: '대기', PUBLISHING: '게시 중', PUBLISHED: '게시됨', FAILED: '실패', RETRACTED: '회수됨',
 };
 
+export const PLATFORMS = { INSTAGRAM: '인스타그램', NAVER: '네이버', KAKAO: '카카오', URIDONGNETV: '우리동네TV', GINITV: '지니TV' };
+
 export const STYLES = { SIMPLE: '심플', FANCY: '화려한', TRENDY: '트렌디' };
 
 export const BUSINESS_TYPES = ['음식점', '카페', '소매점', '미용', '학원', '숙박', '헬스', '기타'];

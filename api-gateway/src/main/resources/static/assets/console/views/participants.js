@@ -1,6 +1,6 @@
 // Participants of an event: filters (entry path, winner, name, phone), pages, masked as the API sends them, and
 // the same selection as a CSV file (fetched with the token, then saved from a blob: URL).
-import { h, fill, dateTime, number } from '../dom.js';
+import { h, fill, number } from '../dom.js';
 import * as api from '../api.js';
 import { field, formAlert, showProblem, busy } from '../forms.js';
 import { ENTRY_PATHS, label } from '../labels.js';
@@ -55,6 +55,8 @@ export function participantsSection(eventId, signal) {
     form, table, download);
 }
 
+const shortTime = (iso) => new Date(iso).toLocaleString('ko-KR', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 function drawPage(table, result, load) {
   const pages = Math.max(1, Math.ceil(result.totalElements / result.size));
   fill(table,
@@ -64,7 +66,7 @@ function drawPage(table, result, load) {
       h('thead', {}, h('tr', {}, ['번호', '이름', '휴대폰', '경로', '당첨', '참여 시각'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, result.content.map((p) => h('tr', {},
         h('td', {}, p.entryNumber), h('td', {}, p.name), h('td', {}, p.phone), h('td', {}, label(ENTRY_PATHS, p.entryPath)),
-        h('td', {}, p.isWinner ? `${p.winnerRank}등` : '—'), h('td', {}, dateTime(p.enteredAt))))))
+        h('td', {}, p.isWinner ? `${p.winnerRank}등` : '—'), h('td', {}, shortTime(p.enteredAt))))))
       : h('p', { class: 'muted' }, '아직 참여자가 없습니다. 손님 참여 페이지 주소와 포스터를 매장과 채널에 알려 보세요.'),
     h('nav', { class: 'pager', 'aria-label': '참여자 페이지' },
       h('button', { type: 'button', class: 'secondary', disabled: result.page === 0, onclick: () => load(result.page - 1) }, '이전'),

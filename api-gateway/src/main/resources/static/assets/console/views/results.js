@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { eventHeader } from '../event-header.js';
 import { barChart, columnChart } from '../charts.js';
 import { followSummary } from '../stream.js';
-import { CHANNELS, ENTRY_PATHS, label } from '../labels.js';
+import { CHANNELS, DISTRIBUTION, ENTRY_PATHS, label } from '../labels.js';
 
 export async function resultsScreen(main, { id }, signal) {
   const detail = await api.get(`/api/v1/events/${encodeURIComponent(id)}`, signal);
@@ -58,7 +58,7 @@ async function drawCharts(box, eventId, signal) {
         barChart('채널별 노출·조회', channels.channels.map((c) => ({ label: label(CHANNELS, c.channel), value: c.impressions ?? c.views ?? 0 })), '회'),
         h('table', {}, h('caption', {}, '채널별 전환율'),
           h('thead', {}, h('tr', {}, ['채널', '상태', '참여', '전환율'].map((t) => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, channels.channels.map((c) => h('tr', {}, h('td', {}, label(CHANNELS, c.channel)), h('td', {}, c.distributionStatus ?? '—'),
+          h('tbody', {}, channels.channels.map((c) => h('tr', {}, h('td', {}, label(CHANNELS, c.channel)), h('td', {}, label(DISTRIBUTION, c.distributionStatus)),
             h('td', {}, number(c.participants)), h('td', {}, percent(c.conversionRate))))))]
         : h('p', { class: 'muted' }, '배포된 채널이 없습니다.')),
     h('section', { class: 'card' }, h('h2', {}, '참여 경로'),

@@ -5,7 +5,7 @@ import { eventHeader } from '../event-header.js';
 import { participantsSection } from './participants.js';
 import { drawSection } from './draw.js';
 import { cancelSection } from './cancel.js';
-import { STYLES, label } from '../labels.js';
+import { PLATFORMS, STYLES, label } from '../labels.js';
 
 export async function runningScreen(main, { id }, signal) {
   const detail = await api.get(`/api/v1/events/${encodeURIComponent(id)}`, signal);
@@ -44,6 +44,7 @@ function postersSection(images, channels) {
   return h('section', { class: 'card' }, h('h2', {}, '채널별 포스터'),
     channels.length ? h('p', { class: 'muted' }, `게시 채널: ${channels.length}개`) : null,
     h('ul', { class: 'plain thumbs' }, shown.map((i) => h('li', {},
-      h('img', { src: i.url, alt: `${label(STYLES, i.style)} 포스터 ${i.platform} ${i.width}×${i.height}`, loading: 'lazy' }),
-      h('a', { href: i.url, download: `poster-${i.platform}-${i.width}x${i.height}.png` }, `${i.platform} ${i.width}×${i.height} 내려받기`)))));
+      h('img', { src: i.url, alt: `${label(STYLES, i.style)} 포스터 ${label(PLATFORMS, i.platform)} ${i.width}×${i.height}`, loading: 'lazy' }),
+      h('a', { href: i.url, download: `poster-${i.platform}-${i.width}x${i.height}.png` }, `${label(PLATFORMS, i.platform)}용 내려받기`),
+      h('span', { class: 'muted size' }, `${i.width}×${i.height}`)))));
 }
