@@ -71,6 +71,11 @@ function drawBoard(board, detail, channels, signal) {
   }
 }
 
+/** The channel's own words from a Temporal failure text ("message='…', type='…', nonRetryable=…"). */
+function reasonOf(lastError) {
+  return lastError.match(/message='([^']*)'/)?.[1] ?? lastError;
+}
+
 function row(detail, c, key, signal) {
   const retryable = c.status === 'FAILED' && ['APPROVED', 'ACTIVE'].includes(detail.status);
   const alert = h('p', { class: 'form-alert error', role: 'alert', tabindex: '-1' });
@@ -78,7 +83,7 @@ function row(detail, c, key, signal) {
     h('strong', {}, label(CHANNELS, c.channel)), ' ',
     h('span', { class: 'badge' }, label(DISTRIBUTION, c.status)),
     c.postUrl ? h('p', {}, h('a', { href: c.postUrl, target: '_blank', rel: 'noopener' }, '게시물 보기', h('span', { class: 'visually-hidden' }, ` (${label(CHANNELS, c.channel)})`))) : null,
-    c.status === 'FAILED' && c.lastError ? h('p', { class: 'error' }, `실패 이유: ${c.lastError}`) : null,
+    c.status === 'FAILED' && c.lastError ? h('p', { class: 'error' }, `실패 이유: ${reasonOf(c.lastError)}`) : null,
     c.attempts > 1 ? h('p', { class: 'muted' }, `시도 ${c.attempts}회`) : null,
     alert);
   if (retryable) {
