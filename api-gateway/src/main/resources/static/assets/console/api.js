@@ -4,9 +4,10 @@ import * as session from './session.js';
 
 /** An error answer of the API: its status and RFC 9457 problem ({title, detail, errors:[{field, rule, message}]}). */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
+    this.retryAfter = retryAfter; // seconds, when the server throttles (429 + Retry-After)
     this.problem = problem ?? {};
     this.errors = this.problem.errors ?? [];
   }
@@ -58,13 +59,13 @@ export async function authorised(method, path, { body, signal, accept = 'applica
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, Number(response.headers.get('Retry-After')) || null);
   }
   return response;
 }
 
 /** JSON in, JSON out (null for 204). */
-export async function call(method, path, body, signal) {
+async function call(method, path, body, signal) {
   const response = await authorised(method, path, { body, signal });
   return response.status === 204 ? null : response.json();
 }

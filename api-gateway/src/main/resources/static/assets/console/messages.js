@@ -43,7 +43,9 @@ export function korean(message) {
 /** What to say about a failed request that names no field. */
 export function problemText(error) {
   if (error.status === 404) return '찾을 수 없습니다. 주소를 확인하거나 대시보드로 돌아가세요.';
-  if (error.status === 429) return '요청이 너무 많습니다. 잠시 후 다시 시도하세요.';
+  if (error.status === 429) {
+    return error.retryAfter ? `시도가 너무 많습니다. ${error.retryAfter}초 후 다시 시도하세요.` : '시도가 너무 많습니다. 잠시 후 다시 시도하세요.';
+  }
   if (error.status === 409) return `지금은 할 수 없습니다: ${korean(error.problem.detail) || '상태가 바뀌었습니다'}`;
   if (!error.status) return '서버에 연결하지 못했습니다. 네트워크를 확인하고 다시 시도하세요.';
   const detail = error.problem.detail && !/^(Invalid request|validation failed)/i.test(error.problem.detail)

@@ -26,7 +26,7 @@ export function go(path, { replace = false } = {}) {
   }
 }
 
-export function currentPath() {
+function currentPath() {
   return location.hash.replace(/^#/, '') || '/';
 }
 

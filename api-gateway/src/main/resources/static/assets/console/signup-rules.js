@@ -3,7 +3,7 @@
 const WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5];
 
 /** The national business registration number's check digit (same weights as the API's BusinessNumbers). */
-export function businessNumberValid(raw) {
+function businessNumberValid(raw) {
   const digits = raw.replace(/[\s-]/g, '');
   if (!/^\d{10}$/.test(digits)) return false;
   let sum = 0;
