@@ -83,7 +83,8 @@ class ConsoleJourneyTest {
             awaitStatus(token, eventId, "ACTIVE");
             console.click("a[href='#/events/" + eventId + "/running']");
             console.awaitHeading("이벤트 운영");
-            String link = console.await("#participation-link").getText();
+            String link = console.awaitValue(() -> (String) console.script(
+                    "return document.getElementById('participation-link')?.textContent"), Duration.ofSeconds(20));
             assertThat(link).startsWith("http://127.0.0.1:" + port + "/").contains(Long.toString(eventId));
             List<String> paths = List.of("STORE_VISIT", "STORE_VISIT", "INSTAGRAM", "INSTAGRAM", "NAVER_BLOG");
             for (int i = 0; i < paths.size(); i++) {
