@@ -11,7 +11,8 @@ export function participantsSection(eventId, signal) {
   const name = field({ label: '이름', apiField: 'name', type: 'search' });
   const phone = field({ label: '휴대폰 번호', apiField: 'phone', type: 'search', inputmode: 'tel', hint: '번호 전체로 찾습니다' });
   const size = field({ label: '한 페이지에', apiField: 'size', kind: 'select', value: '10', options: [['10', '10명'], ['20', '20명'], ['50', '50명'], ['100', '100명']] });
-  const table = h('div', { class: 'table-wrap' });
+  // focusable, so a keyboard can scroll the table sideways on a phone
+  const table = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': '참여자 표' });
   const download = h('button', { type: 'button', class: 'secondary' }, 'CSV 내려받기');
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': '참여자 검색' },
     entryPath.wrapper, isWinner.wrapper, name.wrapper, phone.wrapper, size.wrapper, formAlert(),
