@@ -3,14 +3,11 @@ package com.kt.eventmarketing.events;
 import com.kt.eventmarketing.gateway.ApiClient;
 import com.kt.eventmarketing.gateway.ApiGatewayApplication;
 import com.kt.eventmarketing.gateway.Owners;
+import com.kt.eventmarketing.gateway.WorkersAndSandbox;
 import com.kt.eventmarketing.testsupport.WithRealServers;
-import com.kt.eventmarketing.localstack.process.ChildProcess;
-import com.kt.eventmarketing.localstack.process.SpringBootApp;
-import com.kt.eventmarketing.testsupport.RealServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,16 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * servers (PostgreSQL, Redis, Kafka, Temporal).
  */
 @WithRealServers
+@ExtendWith(WorkersAndSandbox.class)
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class EventFlowEndToEndTest {
-    /** Built by the reactor before this module's tests (`./mvnw verify`); both run as their own processes. */
-    private static final Path WORKERS_JAR = Path.of("../workers/target/workers-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
-    private static final Path SANDBOX_JAR = Path.of("../infra/sandbox/target/sandbox-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
-
-    private static ChildProcess sandbox;
-    private static ChildProcess workers;
-    private static String sandboxUrl;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -58,41 +48,6 @@ class EventFlowEndToEndTest {
     @Autowired
     JedisPooled redis;
     ApiClient api;
-
-    @BeforeAll
-    static void startWorkersAndSandbox() throws Exception {
-        int sandboxPort = freePort();
-        sandbox = SpringBootApp.start("sandbox", SANDBOX_JAR, List.of("--server.port=" + sandboxPort), Map.of());
-        sandboxUrl = "http://127.0.0.1:" + sandboxPort;
-        awaitHealthy(sandbox, sandboxUrl + "/actuator/health");
-        // Gateway and workers share the blob store directory, as on the local stack.
-        String blobs = Files.createTempDirectory("kt-blobs").toString();
-        System.setProperty("kt.blob.dir", blobs);
-        // The gateway's port is chosen here so the workers can draw image and participation URLs that point at it.
-        int gatewayPort = freePort();
-        System.setProperty("server.port", Integer.toString(gatewayPort));
-        System.setProperty("kt.public.base-url", "http://127.0.0.1:" + gatewayPort);
-        int workersPort = freePort();
-        workers = SpringBootApp.start("workers", WORKERS_JAR, List.of("--server.port=" + workersPort), Map.of(
-                "KT_DB_URL", RealServers.jdbcUrl(), "KT_DB_USER", RealServers.dbUser(), "KT_DB_PASSWORD", RealServers.dbPassword(),
-                "KT_REDIS_URL", RealServers.redisUrl(), "KT_KAFKA_BOOTSTRAP", RealServers.kafkaBootstrap(),
-                "KT_TEMPORAL_TARGET", RealServers.temporalTarget(), "KT_EXTERNAL_BASE_URL", sandboxUrl, "KT_BLOB_DIR", blobs,
-                "KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + gatewayPort,
-                "KT_WORKER_TASK_QUEUES", "event-workflow,core,ai,content,distribution"));
-        awaitHealthy(workers, "http://127.0.0.1:" + workersPort + "/actuator/health");
-    }
-
-    @AfterAll
-    static void stop() {
-        System.clearProperty("server.port");
-        System.clearProperty("kt.public.base-url");
-        if (workers != null) {
-            workers.stop(Duration.ofSeconds(20));
-        }
-        if (sandbox != null) {
-            sandbox.stop(Duration.ofSeconds(10));
-        }
-    }
 
     @BeforeEach
     void client() {
@@ -178,7 +133,7 @@ class EventFlowEndToEndTest {
                     .as("channel posters drawn").hasSize(3)
                     .noneMatch(f -> f.contains("ginitv") || f.contains("kakao") || f.contains("ringobiz"));
         }
-        String instagramPosts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandboxUrl
+        String instagramPosts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(WorkersAndSandbox.sandboxUrl()
                 + "/admin/posts/instagram")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(instagramPosts).contains("/e/" + eventId + "?via=INSTAGRAM");
 
@@ -195,7 +150,7 @@ class EventFlowEndToEndTest {
 
         // Each channel got exactly one post (the sandbox records every request with its idempotency key).
         for (String channel : List.of("INSTAGRAM", "NAVER_BLOG", "URIDONGNETV")) {
-            String log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandboxUrl
+            String log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(WorkersAndSandbox.sandboxUrl()
                     + "/admin/requests?idempotencyKey=event-" + eventId + "-" + channel)).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(log).as(channel).contains("event-" + eventId + "-" + channel);
         }
@@ -232,32 +187,6 @@ class EventFlowEndToEndTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("objective");
         assertThat(api.post("/api/v1/events", null, Map.of("objective", "SALES")).status()).isEqualTo(401);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitHealthy(ChildProcess process, String healthUrl) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(process.name() + " exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(healthUrl)).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(process.name() + " not healthy within 120 s");
     }
 
     private static BufferedImage png(String url) throws Exception {
