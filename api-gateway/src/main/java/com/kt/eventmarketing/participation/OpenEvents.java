@@ -43,13 +43,21 @@ public class OpenEvents {
                               String participationMethod, String guide, String imageUrl, String storeName,
                               Set<String> entryPaths, String commitment) {
 
-        boolean openAt(Instant now) {
+        public boolean openAt(Instant now) {
             return status == EventStatus.ACTIVE && startAt != null && endAt != null
                     && !now.isBefore(startAt) && now.isBefore(endAt);
         }
     }
 
     private record Cached(PublicEvent event, long loadedAtNanos) {
+    }
+
+    /**
+     * The event in whatever state it is, or a 404 problem when there is no such event; for the customer's page,
+     * which explains a closed event (dates, winners) where the API answers 404.
+     */
+    public PublicEvent describe(long eventId) {
+        return load(eventId);
     }
 
     /** The event if it is ACTIVE and inside its period; otherwise a 404 (hidden) or 409 (closed) problem. */

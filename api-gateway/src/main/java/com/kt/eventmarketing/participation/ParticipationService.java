@@ -33,7 +33,12 @@ import java.util.regex.Pattern;
  */
 @Service
 public class ParticipationService {
-    static final String DUPLICATE = "이미 참여하신 이벤트입니다";
+    public static final String DUPLICATE = "이미 참여하신 이벤트입니다";
+    // Customers read these (the API's answers and the page's inline errors), so they are Korean; the rule names
+    // next to them are what programs compare.
+    public static final String NAME_MESSAGE = "이름은 2~50자의 한글 또는 영문으로 입력해 주세요";
+    public static final String PHONE_MESSAGE = "휴대폰 번호를 숫자 10~11자리로 입력해 주세요 (예: 010-1234-5678)";
+    public static final String CONSENT_MESSAGE = "개인정보 수집·이용에 동의해야 참여할 수 있습니다";
     private static final Pattern NAME = Pattern.compile("^[가-힣a-zA-Z][가-힣a-zA-Z ]*[가-힣a-zA-Z]$");
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,100}$");
 
@@ -172,18 +177,18 @@ public class ParticipationService {
         }
         String name = normaliseName(request.name());
         if (name == null || name.codePointCount(0, name.length()) < 2 || name.length() > 50 || !NAME.matcher(name).matches()) {
-            violations.add(new FieldViolation("name", "pattern", "must be 2-50 Hangul or Latin letters"));
+            violations.add(new FieldViolation("name", "pattern", NAME_MESSAGE));
         }
         String phone = PhoneNumbers.normalise(request.phone()).orElse(null);
         if (phone == null) {
-            violations.add(new FieldViolation("phone", "phone", "must be a phone number of 10-11 digits"));
+            violations.add(new FieldViolation("phone", "phone", PHONE_MESSAGE));
         }
         String path = EntryPaths.parse(request.entryPath()).orElse(null);
         if (path == null || !eventPaths.contains(path)) {
-            violations.add(new FieldViolation("entryPath", "oneOf", "must be one of " + eventPaths.stream().sorted().toList()));
+            violations.add(new FieldViolation("entryPath", "oneOf", "참여 경로는 다음 중 하나여야 합니다: " + eventPaths.stream().sorted().toList()));
         }
         if (!Boolean.TRUE.equals(request.consent())) {
-            violations.add(new FieldViolation("consent", "AssertTrue", "privacy consent is required (must be true)"));
+            violations.add(new FieldViolation("consent", "AssertTrue", CONSENT_MESSAGE));
         }
         if (!violations.isEmpty()) {
             String detail = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
