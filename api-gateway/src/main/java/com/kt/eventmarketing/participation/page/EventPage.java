@@ -3,18 +3,20 @@ package com.kt.eventmarketing.participation.page;
 import com.kt.eventmarketing.participation.DrawLedger;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the customer's page shows about one event, already in the words and formats of the page (Korean dates in
  * Asia/Seoul, the poster as a path on this origin).
  *
- * @param imagePath relative {@code /api/v1/images/…} path of the poster, or null (the public base URL that the
+ * @param imagePath  relative {@code /api/v1/images/…} path of the poster, or null (the public base URL that the
  *                  stored image URL starts with may be another spelling of this origin, and the CSP allows only
  *                  'self')
- * @param winners   masked winners, only in state {@link State#DRAWN}
+ * @param entryPaths the event's channels and STORE_VISIT: what a {@code ?via=} marker may name
+ * @param winners    masked winners, only in state {@link State#DRAWN}
  */
 public record EventPage(long eventId, State state, String title, String prize, String participationMethod, String guide,
-                        String storeName, String imagePath, String startText, String endText,
+                        String storeName, String imagePath, String startText, String endText, Set<String> entryPaths,
                         List<DrawLedger.MaskedWinner> winners) {
 
     /** Where in its life the event is, as the page tells it. */

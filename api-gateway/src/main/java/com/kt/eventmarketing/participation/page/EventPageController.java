@@ -1,7 +1,6 @@
 package com.kt.eventmarketing.participation.page;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
-import com.kt.eventmarketing.participation.OpenEvents;
 import com.kt.eventmarketing.participation.ParticipationService;
 import com.kt.eventmarketing.participation.PublicParticipationController;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,19 +38,17 @@ public class EventPageController {
     static final String FORM_REUSED = "이 참여 양식은 이미 다른 내용으로 제출되었습니다. 페이지를 다시 열어 참여해 주세요.";
 
     private final EventPages pages;
-    private final OpenEvents events;
     private final ParticipationService participation;
     private final PageViews views;
 
-    public EventPageController(EventPages pages, OpenEvents events, ParticipationService participation, PageViews views) {
+    public EventPageController(EventPages pages, ParticipationService participation, PageViews views) {
         this.pages = pages;
-        this.events = events;
         this.participation = participation;
         this.views = views;
     }
 
     @ModelAttribute
-    void notices(Model model) {
+    void everyPage(Model model) {
         model.addAttribute("rules", PublicParticipationController.RULES);
         model.addAttribute("privacyNotice", PublicParticipationController.PRIVACY_NOTICE);
         model.addAttribute("errors", Map.of());
@@ -71,7 +68,7 @@ public class EventPageController {
         views.record(id, request, response);
         model.addAttribute("page", page.get());
         if (page.get().state() == EventPage.State.OPEN) {
-            model.addAttribute("form", EntryForm.blank(via, events.describe(id).entryPaths()));
+            model.addAttribute("form", EntryForm.blank(via, page.get().entryPaths()));
         }
         return VIEW;
     }

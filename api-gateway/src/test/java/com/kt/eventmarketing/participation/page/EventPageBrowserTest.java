@@ -149,16 +149,14 @@ class EventPageBrowserTest {
     @Test
     void resendingTheSameFormReplaysItsEntryInsteadOfEnteringTwice() {
         long eventId = fx.active(owner);
-        String html = fx.get("/e/" + eventId + "?via=STORE_VISIT").body();
-        String key = html.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
-        assertThat(key).hasSizeBetween(20, 40);
+        String key = keyIn(fx.get("/e/" + eventId + "?via=STORE_VISIT").body());
         var form = PageFixtures.form("최수진", PageFixtures.uniquePhone(), true, "STORE_VISIT", key);
         var first = fx.post(eventId, form);
         var reload = fx.post(eventId, form); // what the browser sends when the result page is reloaded
         assertThat(first.status()).isEqualTo(200);
         assertThat(reload.status()).isEqualTo(200);
-        String number = first.body().replaceAll("(?s).*id=\"entry-number\">(\\d+)<.*", "$1");
-        assertThat(reload.body()).contains("id=\"entry-number\">" + number + "<");
+        String number = entryNumberIn(first.body());
+        assertThat(entryNumberIn(reload.body())).isEqualTo(number);
         assertThat(fx.participants(eventId)).isEqualTo(1);
         assertThat(fx.entryPath(eventId, Long.parseLong(number))).isEqualTo("STORE_VISIT");
     }
@@ -231,6 +229,30 @@ class EventPageBrowserTest {
         assertThat(page.body()).doesNotContain("style=", "<script>", "src=\"http", "href=\"http")
                 .contains("src=\"/api/v1/images/page-test-" + eventId + ".png\"", "src=\"/assets/js/event-page.js\"");
         assertThat(fx.get("/assets/js/event-page.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFormPostedAfterTheEventClosedSaysSoWithTheDatesAndEntersNothing() throws InterruptedException {
+        long eventId = fx.active(owner);
+        String key = keyIn(fx.get("/e/" + eventId).body());
+        jdbc.update("update events set status = 'ENDED', step = 'ENDED', end_at = now() where id = ?", eventId);
+        Thread.sleep(2_500); // the event cache's TTL (kt.participation.event-cache-ttl)
+        var page = fx.post(eventId, PageFixtures.form("김민수", PageFixtures.uniquePhone(), true, "INSTAGRAM", key));
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.body()).contains(EventPageController.NOT_OPEN, "종료된 이벤트").doesNotContain("id=\"entry\"");
+        assertThat(fx.participants(eventId)).isZero();
+    }
+
+    private static String keyIn(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"key\" value=\"([A-Za-z0-9_-]{24})\"").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
+    }
+
+    private static String entryNumberIn(String html) {
+        var m = java.util.regex.Pattern.compile("id=\"entry-number\"[^>]*>(\\d+)<").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
     }
 
     /** Opens a page of the gateway and returns the driver. */
