@@ -3,6 +3,7 @@ package com.kt.eventmarketing.participation.page;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.participation.ParticipationService;
 import com.kt.eventmarketing.participation.PublicParticipationController;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * the rules, their messages and the exactly-once guarantees are those of the JSON API.
  */
 @Controller
+@Hidden // a page, not part of the REST contract in /v3/api-docs
 @RequestMapping("/e")
 public class EventPageController {
     static final String VIEW = "participation/event";
