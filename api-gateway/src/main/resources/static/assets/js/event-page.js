@@ -8,7 +8,9 @@ if (form) {
     name: (input) => input.value.trim().length >= 2,
     phone: (input) => /^\d{10,11}$/.test(input.value.replace(/[\s\-().+]/g, '').replace(/^82(?=1)/, '0')),
     consent: (input) => input.checked,
+    verificationCode: (input) => /^\d{6}$/.test(input.value.trim()), // only where the event asks for a code
   };
+  const present = Object.keys(fields).filter((id) => document.getElementById(id));
 
   const show = (input, message) => {
     const error = document.getElementById(input.id + '-error');
@@ -23,12 +25,23 @@ if (form) {
     return ok;
   };
 
-  for (const id of Object.keys(fields)) {
+  for (const id of present) {
     const input = document.getElementById(id);
     // Judged at submit, then again as the visitor fixes it. Not on blur: an error appearing as a field loses focus
     // to a tap on the button moves the button away from under the finger, and the tap is lost.
     input.addEventListener('input', () => { if (input.getAttribute('aria-invalid') === 'true') check(input); });
     input.addEventListener('change', () => { if (input.getAttribute('aria-invalid') === 'true') check(input); });
+  }
+
+  // Enter in a field means "참여하기"; without this the browser would pick the first submit button, "인증번호 받기"
+  const sendCode = document.getElementById('send-code');
+  if (sendCode) {
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+        event.preventDefault();
+        form.requestSubmit(document.getElementById('entry-submit'));
+      }
+    });
   }
 
   let sent = false;
@@ -37,10 +50,15 @@ if (form) {
       event.preventDefault(); // a second tap: the first post is on its way (and would only be replayed anyway)
       return;
     }
-    const invalid = Object.keys(fields).map((id) => document.getElementById(id)).filter((input) => !check(input));
+    // "인증번호 받기" needs only the phone; it shows the form again, so it does not lock it
+    const sendingCode = event.submitter && event.submitter.id === 'send-code';
+    const invalid = (sendingCode ? ['phone'] : present).map((id) => document.getElementById(id)).filter((input) => !check(input));
     if (invalid.length > 0) {
       event.preventDefault();
       invalid[0].focus();
+      return;
+    }
+    if (sendingCode) {
       return;
     }
     sent = true;

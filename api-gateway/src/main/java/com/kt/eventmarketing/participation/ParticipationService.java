@@ -2,6 +2,7 @@ package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
+import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
@@ -50,6 +51,7 @@ public class ParticipationService {
     private final KeyedHasher hasher;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
+    private final PhoneVerifications verifications;
     // registered once: a registry lookup per entry (id, tags, map) showed in the intake profile
     private final Counter accepted;
     private final Counter replayed;
@@ -57,7 +59,8 @@ public class ParticipationService {
     private final Counter duplicateInDatabase;
 
     public ParticipationService(OpenEvents events, IntakeFastPath fastPath, JdbcTemplate jdbc, TransactionTemplate tx,
-                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters) {
+                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters,
+                                PhoneVerifications verifications) {
         this.events = events;
         this.fastPath = fastPath;
         this.jdbc = jdbc;
@@ -66,6 +69,7 @@ public class ParticipationService {
         this.hasher = hasher;
         this.outbox = outbox;
         this.meters = meters;
+        this.verifications = verifications;
         this.accepted = meters.counter("kt.participation.accepted");
         this.replayed = meters.counter("kt.participation.replayed");
         this.duplicateInRedis = meters.counter("kt.participation.rejected", "reason", "duplicate-redis");
@@ -80,6 +84,15 @@ public class ParticipationService {
         return events.requireOpen(eventId, false);
     }
 
+    /** An SMS code for an entry into an open event that asks for one (409 where it does not). */
+    public PhoneVerifications.Sent sendCode(long eventId, String phone) {
+        OpenEvents.PublicEvent event = events.requireOpen(eventId, true);
+        if (!event.phoneVerification()) {
+            throw ApiException.conflict("이 이벤트는 휴대폰 인증 없이 참여할 수 있습니다");
+        }
+        return verifications.send(eventId, phone);
+    }
+
     public Outcome enter(long eventId, ParticipationViews.EntryRequest request, String client, String idempotencyKey) {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badField("Idempotency-Key", "format", "must be 1-100 printable ASCII characters");
@@ -87,6 +100,9 @@ public class ParticipationService {
         OpenEvents.PublicEvent event = events.requireOpen(eventId, true);
         Valid entry = validate(request, event.entryPaths());
         String phoneHash = hasher.hash(entry.phone());
+        if (event.phoneVerification()) {
+            verifications.require(eventId, phoneHash, request.verificationCode());
+        }
         String requestHash = hasher.hash("entry|" + entry.name() + "|" + entry.phone() + "|" + entry.entryPath());
         String keyHash = idempotencyKey == null ? null : sha256(idempotencyKey);
 

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ProblemWriter;
+import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,11 +51,19 @@ public class PublicParticipationController {
         OpenEvents.PublicEvent e = participation.publicEvent(id);
         return new ParticipationViews.PublicEvent(e.id(), e.title(), e.prize(), e.participationMethod(), e.guide(),
                 e.storeName(), e.startAt(), e.endAt(), e.imageUrl(), e.entryPaths().stream().sorted().toList(), RULES,
-                PRIVACY_NOTICE, e.commitment(), urls.participationUrl(e.id()));
+                PRIVACY_NOTICE, e.commitment(), urls.participationUrl(e.id()), e.phoneVerification());
+    }
+
+    @PostMapping("/{id}/phone-verifications")
+    @Operation(summary = "Send a 6-digit SMS code to the phone (events with phone verification only); 429 when asked again too soon")
+    public ResponseEntity<PhoneVerifications.Sent> sendCode(@PathVariable long id,
+                                                            @RequestBody(required = false) ParticipationViews.VerificationRequest body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(participation.sendCode(id, body == null ? null : body.phone()));
     }
 
     @PostMapping("/{id}/participations")
-    @Operation(summary = "Enter the event: 201 with an entry number; the same phone again → 409; Idempotency-Key replays")
+    @Operation(summary = "Enter the event: 201 with an entry number; the same phone again → 409; Idempotency-Key replays;"
+            + " verificationCode where the event asks for phone verification")
     public ResponseEntity<ParticipationViews.EntryCreated> enter(@PathVariable long id,
                                                                  @RequestBody(required = false) ParticipationViews.EntryRequest body,
                                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,

@@ -4,6 +4,7 @@ import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
 import com.kt.eventmarketing.participation.EntryPaths;
 import com.kt.eventmarketing.participation.ParticipationViews;
+import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,19 +17,20 @@ import java.util.Set;
  *
  * @param consent present ("yes") only when the box was ticked
  * @param via     the entry path, fixed when the page was opened from its {@code ?via=} marker
+ * @param verificationCode the SMS code, where the event asks for one
  * @param key     random per rendered form and sent as the Idempotency-Key, so a double tap or a reload of the
  *                result (the browser posts the same form again) replays the first answer instead of entering twice
  */
-public record EntryForm(String name, String phone, String consent, String via, String key) {
+public record EntryForm(String name, String phone, String consent, String via, String verificationCode, String key) {
     /** The fields the page shows errors at; violations of other fields (entry path, key) become a notice. */
-    static final Set<String> FIELDS = Set.of("name", "phone", "consent");
+    static final Set<String> FIELDS = Set.of("name", "phone", "consent", PhoneVerifications.FIELD);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A fresh form for a visitor who came through {@code via}. */
     static EntryForm blank(String via, Set<String> eventPaths) {
         byte[] key = new byte[18];
         RANDOM.nextBytes(key);
-        return new EntryForm("", "", null, entryPath(via, eventPaths), Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+        return new EntryForm("", "", null, entryPath(via, eventPaths), "", Base64.getUrlEncoder().withoutPadding().encodeToString(key));
     }
 
     /**
@@ -45,7 +47,7 @@ public record EntryForm(String name, String phone, String consent, String via, S
     }
 
     ParticipationViews.EntryRequest request() {
-        return new ParticipationViews.EntryRequest(name, phone, via, consented());
+        return new ParticipationViews.EntryRequest(name, phone, via, consented(), verificationCode);
     }
 
     String idempotencyKey() {

@@ -14,10 +14,11 @@ import java.util.Set;
  *                  'self')
  * @param entryPaths the event's channels and STORE_VISIT: what a {@code ?via=} marker may name
  * @param winners    masked winners, only in state {@link State#DRAWN}
+ * @param phoneVerification the form asks for an SMS code (the owner's choice)
  */
 public record EventPage(long eventId, State state, String title, String prize, String participationMethod, String guide,
                         String storeName, String imagePath, String startText, String endText, Set<String> entryPaths,
-                        List<DrawLedger.MaskedWinner> winners) {
+                        List<DrawLedger.MaskedWinner> winners, boolean phoneVerification) {
 
     /** Where in its life the event is, as the page tells it. */
     public enum State {

@@ -3,6 +3,7 @@ package com.kt.eventmarketing.participation.page;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.participation.ParticipationService;
 import com.kt.eventmarketing.participation.PublicParticipationController;
+import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +57,8 @@ public class EventPageController {
         model.addAttribute("errors", Map.of());
         // for the script's inline checks: the API's own messages, so both say the same
         model.addAttribute("messages", Map.of("name", ParticipationService.NAME_MESSAGE,
-                "phone", ParticipationService.PHONE_MESSAGE, "consent", ParticipationService.CONSENT_MESSAGE));
+                "phone", ParticipationService.PHONE_MESSAGE, "consent", ParticipationService.CONSENT_MESSAGE,
+                PhoneVerifications.FIELD, PhoneVerifications.REQUIRED));
     }
 
     @GetMapping("/{id}")
@@ -107,6 +109,30 @@ public class EventPageController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             model.addAttribute("notice", "참여 요청이 많습니다. " + e.retryAfterSeconds() + "초 후 다시 시도해 주세요.");
+        }
+        return VIEW;
+    }
+
+    /** "인증번호 받기": the same form, posted here by that button; sends the SMS and shows the form again, as filled. */
+    @PostMapping(path = "/{id}/verification", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    String sendCode(@PathVariable long id, EntryForm form, Model model, HttpServletResponse response) {
+        var page = pages.find(id);
+        if (page.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return NOT_FOUND_VIEW;
+        }
+        model.addAttribute("page", page.get());
+        model.addAttribute("form", form);
+        try {
+            var sent = participation.sendCode(id, form.phone());
+            model.addAttribute("codeSent", "인증번호를 보냈습니다. " + sent.expiresInSeconds() / 60 + "분 안에 입력해 주세요.");
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            Map<String, String> errors = EntryForm.fieldErrors(e);
+            model.addAttribute("errors", errors);
+            if (errors.isEmpty()) { // closed, no verification on this event, or the SMS provider failed
+                model.addAttribute("notice", page.get().state() == EventPage.State.OPEN ? e.getMessage() : NOT_OPEN);
+            }
         }
         return VIEW;
     }

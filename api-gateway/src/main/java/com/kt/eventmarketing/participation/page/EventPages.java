@@ -65,7 +65,7 @@ public class EventPages {
         }
         return Optional.of(new EventPage(event.id(), s, event.title(), event.prize(), event.participationMethod(),
                 event.guide(), event.storeName(), imagePath(event.imageUrl()), format(event.startAt()),
-                format(event.endAt()), event.entryPaths(), winners));
+                format(event.endAt()), event.entryPaths(), winners, event.phoneVerification()));
     }
 
     static Optional<EventPage.State> state(OpenEvents.PublicEvent event, Instant now) {

@@ -54,6 +54,6 @@ class EventPageRulesTest {
 
     private static Optional<EventPage.State> state(EventStatus status, int startHours, int endHours) {
         return EventPages.state(new OpenEvents.PublicEvent(1, status, NOW.plus(Duration.ofHours(startHours)),
-                NOW.plus(Duration.ofHours(endHours)), "t", "p", "m", "g", null, "s", PATHS, null), NOW);
+                NOW.plus(Duration.ofHours(endHours)), "t", "p", "m", "g", null, "s", PATHS, null, false), NOW);
     }
 }

@@ -104,10 +104,15 @@ final class PageFixtures {
 
     /** The entry form as a browser posts it. */
     Page post(long eventId, Map<String, String> form) {
+        return post(eventId, "", form);
+    }
+
+    /** The entry form posted to {@code /e/{id}<suffix>} (e.g. "/verification", the "인증번호 받기" button). */
+    Page post(long eventId, String suffix, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + "/e/" + eventId)).header("Accept", "text/html")
+        return send(HttpRequest.newBuilder(URI.create(base + "/e/" + eventId + suffix)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
