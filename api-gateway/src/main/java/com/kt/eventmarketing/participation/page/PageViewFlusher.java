@@ -9,7 +9,6 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 
 /**
