@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hot numbers of an event in Redis (hash {@code analytics:live:<eventId>}: participants, impressions, views,
- * version), always written as absolute values read from PostgreSQL after the projection committed, and only when
+ * The hot numbers of an event in Redis (hash {@code analytics:live:<eventId>}: participants, impressions, views
+ * (the channels' plus the customer page's {@code events.view_count}), version), always written as absolute values read from PostgreSQL after the projection committed, and only when
  * newer than what Redis holds. A missing hash (flushed, expired, Redis restarted) is rebuilt from the database on
  * the next read, so Redis is never the only copy. The owner dashboard cache ({@code analytics:dashboard:<ownerId>},
  * 1 minute) is evicted here too whenever an event of that owner changes.
@@ -105,7 +105,8 @@ public class LiveCounters {
         return jdbc.query("""
                         select a.event_id, coalesce(a.owner_id, e.owner_id) as owner_id, a.participants, a.version,
                                coalesce((select sum(c.impressions) from analytics_channels c where c.event_id = a.event_id), 0) as impressions,
-                               coalesce((select sum(c.views) from analytics_channels c where c.event_id = a.event_id), 0) as views
+                               coalesce((select sum(c.views) from analytics_channels c where c.event_id = a.event_id), 0)
+                                 + coalesce(e.view_count, 0) as views
                         from analytics_events a left join events e on e.id = a.event_id
                         where a.event_id = any(?)""",
                 (rs, i) -> new Live(rs.getLong("event_id"), (Long) rs.getObject("owner_id", Long.class),

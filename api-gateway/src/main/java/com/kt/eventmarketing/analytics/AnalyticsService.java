@@ -70,10 +70,12 @@ public class AnalyticsService {
         var impressions = jdbc.queryForMap("""
                 select coalesce(sum(impressions), 0) as impressions, coalesce(sum(views), 0) as views,
                        bool_or(stats_failed_at is not null and (stats_fetched_at is null or stats_failed_at > stats_fetched_at)) as stale,
-                       min(stats_fetched_at) as as_of
-                from analytics_channels where event_id = ?""", eventId);
+                       min(stats_fetched_at) as as_of,
+                       (select view_count from events where id = ?) as page_views
+                from analytics_channels where event_id = ?""", eventId, eventId);
+        long pageViews = impressions.get("page_views") == null ? 0 : ((Number) impressions.get("page_views")).longValue();
         var impressionsCard = new AnalyticsViews.ImpressionsCard(((Number) impressions.get("impressions")).longValue(),
-                ((Number) impressions.get("views")).longValue(), Boolean.TRUE.equals(impressions.get("stale")),
+                ((Number) impressions.get("views")).longValue() + pageViews, pageViews, Boolean.TRUE.equals(impressions.get("stale")),
                 impressions.get("as_of") == null ? null : ((Timestamp) impressions.get("as_of")).toInstant());
 
         var roiAvg = jdbc.queryForMap("""

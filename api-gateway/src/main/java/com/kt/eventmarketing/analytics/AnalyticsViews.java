@@ -20,8 +20,11 @@ public final class AnalyticsViews {
     public record ParticipantsCard(long count, Integer expected, Double achievementRate) {
     }
 
-    /** Sum over channels of the last pulled statistics; {@code stale} when any channel's last pull failed. */
-    public record ImpressionsCard(long total, long views, boolean stale, Instant asOf) {
+    /**
+     * Sum over channels of the last pulled statistics; {@code stale} when any channel's last pull failed.
+     * {@code views} adds the customer page's views, {@code pageViews} (one per visitor per day, {@code events.view_count}).
+     */
+    public record ImpressionsCard(long total, long views, long pageViews, boolean stale, Instant asOf) {
     }
 
     /** Expected ROI of the chosen plan against the average expected ROI of other events of the same business type. */

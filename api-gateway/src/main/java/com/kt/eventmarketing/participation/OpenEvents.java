@@ -38,18 +38,29 @@ public class OpenEvents {
         this.properties = properties;
     }
 
-    /** An event as customers see it. {@code commitment} is set once the event has been seen open. */
+    /**
+     * An event as customers see it. {@code commitment} is set once the event has been seen open;
+     * {@code phoneVerification}: the owner asks for an SMS code before an entry.
+     */
     public record PublicEvent(long id, EventStatus status, Instant startAt, Instant endAt, String title, String prize,
                               String participationMethod, String guide, String imageUrl, String storeName,
-                              Set<String> entryPaths, String commitment) {
+                              Set<String> entryPaths, String commitment, boolean phoneVerification) {
 
-        boolean openAt(Instant now) {
+        public boolean openAt(Instant now) {
             return status == EventStatus.ACTIVE && startAt != null && endAt != null
                     && !now.isBefore(startAt) && now.isBefore(endAt);
         }
     }
 
     private record Cached(PublicEvent event, long loadedAtNanos) {
+    }
+
+    /**
+     * The event in whatever state it is, or a 404 problem when there is no such event; for the customer's page,
+     * which explains a closed event (dates, winners) where the API answers 404.
+     */
+    public PublicEvent describe(long eventId) {
+        return load(eventId);
     }
 
     /** The event if it is ACTIVE and inside its period; otherwise a 404 (hidden) or 409 (closed) problem. */
@@ -89,7 +100,8 @@ public class OpenEvents {
                 sequences.ensure(eventId);
             }
             fresh = new PublicEvent(fresh.id(), fresh.status(), fresh.startAt(), fresh.endAt(), fresh.title(), fresh.prize(),
-                    fresh.participationMethod(), fresh.guide(), fresh.imageUrl(), fresh.storeName(), fresh.entryPaths(), commitment);
+                    fresh.participationMethod(), fresh.guide(), fresh.imageUrl(), fresh.storeName(), fresh.entryPaths(), commitment,
+                    fresh.phoneVerification());
         }
         if (cache.size() > 10_000) {
             cache.clear();
@@ -101,12 +113,14 @@ public class OpenEvents {
     private Optional<PublicEvent> read(long eventId) {
         List<PublicEvent> rows = jdbc.query("""
                         select e.id, e.status, e.start_at, e.end_at, e.title, e.prize, e.participation_method, e.guide,
-                               e.image_url, s.name as store_name
-                        from events e join stores s on s.id = e.store_id where e.id = ?""",
+                               e.image_url, s.name as store_name, coalesce(ps.phone_verification, false) as phone_verification
+                        from events e join stores s on s.id = e.store_id
+                        left join participation_settings ps on ps.event_id = e.id where e.id = ?""",
                 (rs, i) -> new PublicEvent(rs.getLong("id"), EventStatus.valueOf(rs.getString("status")),
                         instant(rs.getTimestamp("start_at")), instant(rs.getTimestamp("end_at")), rs.getString("title"),
                         rs.getString("prize"), rs.getString("participation_method"), rs.getString("guide"),
-                        rs.getString("image_url"), rs.getString("store_name"), Set.of(), null), eventId);
+                        rs.getString("image_url"), rs.getString("store_name"), Set.of(), null,
+                        rs.getBoolean("phone_verification")), eventId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -115,7 +129,7 @@ public class OpenEvents {
         paths.add(com.kt.eventmarketing.participation.EntryPaths.STORE_VISIT);
         PublicEvent e = rows.get(0);
         return Optional.of(new PublicEvent(e.id(), e.status(), e.startAt(), e.endAt(), e.title(), e.prize(),
-                e.participationMethod(), e.guide(), e.imageUrl(), e.storeName(), Set.copyOf(paths), null));
+                e.participationMethod(), e.guide(), e.imageUrl(), e.storeName(), Set.copyOf(paths), null, e.phoneVerification()));
     }
 
     private static Instant instant(Timestamp ts) {

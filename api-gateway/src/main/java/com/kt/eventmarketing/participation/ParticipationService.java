@@ -2,6 +2,7 @@ package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
+import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
@@ -33,7 +34,12 @@ import java.util.regex.Pattern;
  */
 @Service
 public class ParticipationService {
-    static final String DUPLICATE = "이미 참여하신 이벤트입니다";
+    public static final String DUPLICATE = "이미 참여하신 이벤트입니다";
+    // Customers read these (the API's answers and the page's inline errors), so they are Korean; the rule names
+    // next to them are what programs compare.
+    public static final String NAME_MESSAGE = "이름은 2~50자의 한글 또는 영문으로 입력해 주세요";
+    public static final String PHONE_MESSAGE = "휴대폰 번호를 숫자 10~11자리로 입력해 주세요 (예: 010-1234-5678)";
+    public static final String CONSENT_MESSAGE = "개인정보 수집·이용에 동의해야 참여할 수 있습니다";
     private static final Pattern NAME = Pattern.compile("^[가-힣a-zA-Z][가-힣a-zA-Z ]*[가-힣a-zA-Z]$");
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,100}$");
 
@@ -45,6 +51,7 @@ public class ParticipationService {
     private final KeyedHasher hasher;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
+    private final PhoneVerifications verifications;
     // registered once: a registry lookup per entry (id, tags, map) showed in the intake profile
     private final Counter accepted;
     private final Counter replayed;
@@ -52,7 +59,8 @@ public class ParticipationService {
     private final Counter duplicateInDatabase;
 
     public ParticipationService(OpenEvents events, IntakeFastPath fastPath, JdbcTemplate jdbc, TransactionTemplate tx,
-                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters) {
+                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters,
+                                PhoneVerifications verifications) {
         this.events = events;
         this.fastPath = fastPath;
         this.jdbc = jdbc;
@@ -61,6 +69,7 @@ public class ParticipationService {
         this.hasher = hasher;
         this.outbox = outbox;
         this.meters = meters;
+        this.verifications = verifications;
         this.accepted = meters.counter("kt.participation.accepted");
         this.replayed = meters.counter("kt.participation.replayed");
         this.duplicateInRedis = meters.counter("kt.participation.rejected", "reason", "duplicate-redis");
@@ -75,6 +84,15 @@ public class ParticipationService {
         return events.requireOpen(eventId, false);
     }
 
+    /** An SMS code for an entry into an open event that asks for one (409 where it does not). */
+    public PhoneVerifications.Sent sendCode(long eventId, String phone) {
+        OpenEvents.PublicEvent event = events.requireOpen(eventId, true);
+        if (!event.phoneVerification()) {
+            throw ApiException.conflict("이 이벤트는 휴대폰 인증 없이 참여할 수 있습니다");
+        }
+        return verifications.send(eventId, phone);
+    }
+
     public Outcome enter(long eventId, ParticipationViews.EntryRequest request, String client, String idempotencyKey) {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badField("Idempotency-Key", "format", "must be 1-100 printable ASCII characters");
@@ -82,6 +100,9 @@ public class ParticipationService {
         OpenEvents.PublicEvent event = events.requireOpen(eventId, true);
         Valid entry = validate(request, event.entryPaths());
         String phoneHash = hasher.hash(entry.phone());
+        if (event.phoneVerification()) {
+            verifications.require(eventId, phoneHash, request.verificationCode());
+        }
         String requestHash = hasher.hash("entry|" + entry.name() + "|" + entry.phone() + "|" + entry.entryPath());
         String keyHash = idempotencyKey == null ? null : sha256(idempotencyKey);
 
@@ -172,18 +193,18 @@ public class ParticipationService {
         }
         String name = normaliseName(request.name());
         if (name == null || name.codePointCount(0, name.length()) < 2 || name.length() > 50 || !NAME.matcher(name).matches()) {
-            violations.add(new FieldViolation("name", "pattern", "must be 2-50 Hangul or Latin letters"));
+            violations.add(new FieldViolation("name", "pattern", NAME_MESSAGE));
         }
         String phone = PhoneNumbers.normalise(request.phone()).orElse(null);
         if (phone == null) {
-            violations.add(new FieldViolation("phone", "phone", "must be a phone number of 10-11 digits"));
+            violations.add(new FieldViolation("phone", "phone", PHONE_MESSAGE));
         }
         String path = EntryPaths.parse(request.entryPath()).orElse(null);
         if (path == null || !eventPaths.contains(path)) {
-            violations.add(new FieldViolation("entryPath", "oneOf", "must be one of " + eventPaths.stream().sorted().toList()));
+            violations.add(new FieldViolation("entryPath", "oneOf", "참여 경로는 다음 중 하나여야 합니다: " + eventPaths.stream().sorted().toList()));
         }
         if (!Boolean.TRUE.equals(request.consent())) {
-            violations.add(new FieldViolation("consent", "AssertTrue", "privacy consent is required (must be true)"));
+            violations.add(new FieldViolation("consent", "AssertTrue", CONSENT_MESSAGE));
         }
         if (!violations.isEmpty()) {
             String detail = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());

@@ -13,8 +13,14 @@ public final class ParticipationViews {
     private ParticipationViews() {
     }
 
-    /** {@code consent} is an Object so that a wrong type is reported by the same rule as a missing one. */
-    public record EntryRequest(String name, String phone, String entryPath, Object consent) {
+    /**
+     * {@code consent} is an Object so that a wrong type is reported by the same rule as a missing one;
+     * {@code verificationCode} (the SMS code) is needed only where the event's owner turned phone verification on.
+     */
+    public record EntryRequest(String name, String phone, String entryPath, Object consent, String verificationCode) {
+    }
+
+    public record VerificationRequest(String phone) {
     }
 
     public record EntryCreated(long entryNumber) {
@@ -22,7 +28,8 @@ public final class ParticipationViews {
 
     public record PublicEvent(long eventId, String title, String prize, String participationMethod, String guide,
                               String storeName, Instant startAt, Instant endAt, String imageUrl, List<String> entryPaths,
-                              List<String> rules, String privacyNotice, String drawCommitment, String participationUrl) {
+                              List<String> rules, String privacyNotice, String drawCommitment, String participationUrl,
+                              boolean phoneVerification) {
     }
 
     public record Participant(long entryNumber, String name, String phone, String entryPath, boolean isWinner,

@@ -57,6 +57,15 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void cspViolationsShowInTheConsoleMessages() {
+        try (Browser browser = Browser.open(Browser.PHONE)) {
+            browser.driver().get("data:text/html;charset=utf-8,<meta http-equiv=Content-Security-Policy content=\"script-src 'none'\">"
+                    + "<p>x</p><script>console.log('ran')</script>");
+            assertThat(browser.consoleMessages()).anyMatch(m -> m.contains("Content Security Policy"));
+        }
+    }
+
     private static String page(String name) throws URISyntaxException {
         return Paths.get(BrowserTest.class.getResource("/browser/" + name).toURI()).toUri().toString();
     }
