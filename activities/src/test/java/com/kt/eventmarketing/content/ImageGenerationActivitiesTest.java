@@ -6,7 +6,7 @@ import com.kt.eventmarketing.content.imageapi.ImageApiClient;
 import com.kt.eventmarketing.content.imageapi.ImageApiProperties;
 import com.kt.eventmarketing.content.render.Png;
 import com.kt.eventmarketing.content.render.PosterCompositor;
-import com.kt.eventmarketing.content.render.QrDecoding;
+import com.kt.eventmarketing.testsupport.qr.QrDecoding;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.events.Colors;
 import com.kt.eventmarketing.shared.PublicUrlProperties;

@@ -5,6 +5,11 @@ import com.kt.eventmarketing.gateway.ApiGatewayApplication;
 import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.gateway.WorkersAndSandbox;
 import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.testsupport.browser.Accessibility;
+import com.kt.eventmarketing.testsupport.browser.Browser;
+import com.kt.eventmarketing.testsupport.qr.QrDecoding;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +60,7 @@ class EventFlowEndToEndTest {
     }
 
     @Test
-    void ownerDrivesAnEventFromPurposeToActive() throws Exception {
+    void ownerDrivesAnEventToActiveAndACustomerEntersByThePostersQrCode() throws Exception {
         String token = Owners.registerAndToken(api);
         var created = api.post("/api/v1/events", token, Map.of("objective", "NEW_CUSTOMERS"));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
@@ -166,6 +171,49 @@ class EventFlowEndToEndTest {
         JsonNode list = api.get("/api/v1/events?status=ACTIVE&keyword=대잔치&page=0&size=10", token).json();
         assertThat(list.get("totalElements").asLong()).isEqualTo(1);
         assertThat(api.get("/api/v1/events?size=500", token).status()).isEqualTo(400);
+
+        String instagramPoster = null;
+        for (JsonNode c : distribution) {
+            if (c.get("channel").asString().equals("INSTAGRAM")) {
+                instagramPoster = c.get("imageUrl").asString();
+            }
+        }
+        aCustomerScansThePosterAndEnters(token, eventId, instagramPoster);
+    }
+
+    /**
+     * The customer's path: the QR code read from the pixels of the published poster opens the entry page on a phone,
+     * the entry gets its number, the same phone again gets the 409 text, and the owner's list shows a store visit.
+     */
+    private void aCustomerScansThePosterAndEnters(String token, long eventId, String posterUrl) throws Exception {
+        String scanned = QrDecoding.decode(png(posterUrl));
+        assertThat(scanned).isEqualTo("http://127.0.0.1:" + port + "/e/" + eventId + "?via=STORE_VISIT");
+        String phone = String.format("010-%04d-%04d", eventId % 10_000, System.nanoTime() % 10_000);
+        String entryNumber;
+        try (Browser browser = Browser.open(Browser.PHONE)) {
+            var page = browser.driver();
+            page.get(scanned);
+            browser.screenshot("e2e-1-entry-page-from-qr");
+            Accessibility.assertNoSeriousViolations(page, "the entry page opened from the poster's QR code");
+            enter(page, phone);
+            entryNumber = page.findElement(By.id("entry-number")).getText();
+            browser.screenshot("e2e-2-entered");
+            page.get(scanned);
+            enter(page, phone);
+            assertThat(page.findElement(By.id("notice")).getText()).contains("이미 참여하신 이벤트입니다");
+            browser.screenshot("e2e-3-entered-again");
+        }
+        JsonNode entrants = api.get("/api/v1/events/" + eventId + "/participants?size=10", token).json();
+        assertThat(entrants.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(entrants.get("content").get(0).get("entryNumber").asString()).isEqualTo(entryNumber);
+        assertThat(entrants.get("content").get(0).get("entryPath").asString()).isEqualTo("STORE_VISIT");
+    }
+
+    private static void enter(WebDriver page, String phone) {
+        page.findElement(By.id("name")).sendKeys("김민수");
+        page.findElement(By.id("phone")).sendKeys(phone);
+        page.findElement(By.id("consent")).click();
+        page.findElement(By.id("entry-submit")).click();
     }
 
     @Test

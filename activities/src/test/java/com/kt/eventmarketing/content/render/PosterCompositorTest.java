@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.content.render;
 
+import com.kt.eventmarketing.testsupport.qr.QrDecoding;
 import com.kt.eventmarketing.content.ImageStyle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

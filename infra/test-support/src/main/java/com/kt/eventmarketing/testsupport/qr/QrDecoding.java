@@ -1,4 +1,4 @@
-package com.kt.eventmarketing.content.render;
+package com.kt.eventmarketing.testsupport.qr;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
