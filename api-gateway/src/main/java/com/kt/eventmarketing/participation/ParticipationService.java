@@ -2,6 +2,7 @@ package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
+import com.kt.eventmarketing.gateway.web.TooManyRequestsException;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -109,7 +111,8 @@ public class ParticipationService {
         IntakeFastPath.Precheck pre = fastPath.precheck(client, eventId, phoneHash, keyHash);
         if (pre.limitedBy() != null) {
             meters.counter("kt.participation.rejected", "reason", "rate-" + pre.limitedBy()).increment();
-            throw new RateLimitedException(pre.limitedBy(), pre.retryAfterSeconds());
+            throw new TooManyRequestsException(pre.limitedBy(), Duration.ofSeconds(pre.retryAfterSeconds()),
+                    "too many entries per " + pre.limitedBy() + "; retry after " + pre.retryAfterSeconds() + " s");
         }
         if (pre.storedAnswer() != null) {
             return replay(pre.storedAnswer(), requestHash);
@@ -237,26 +240,6 @@ public class ParticipationService {
     static final class DuplicateEntry extends RuntimeException {
         DuplicateEntry() {
             super(null, null, false, false);
-        }
-    }
-
-    /** 429 with Retry-After; rendered by {@link PublicParticipationController}. */
-    public static final class RateLimitedException extends RuntimeException {
-        private final String limitedBy;
-        private final long retryAfterSeconds;
-
-        RateLimitedException(String limitedBy, long retryAfterSeconds) {
-            super("too many entries per " + limitedBy + "; retry after " + retryAfterSeconds + " s", null, false, false);
-            this.limitedBy = limitedBy;
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public String limitedBy() {
-            return limitedBy;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
         }
     }
 }

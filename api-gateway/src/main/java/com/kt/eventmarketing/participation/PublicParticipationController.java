@@ -1,18 +1,13 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.web.ClientAddresses;
-import com.kt.eventmarketing.gateway.web.ProblemWriter;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,15 +72,5 @@ public class PublicParticipationController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(new ParticipationViews.EntryCreated(outcome.entryNumber()));
-    }
-
-    @ExceptionHandler(ParticipationService.RateLimitedException.class)
-    ResponseEntity<ProblemDetail> rateLimited(ParticipationService.RateLimitedException e) {
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), List.of());
-        problem.setProperty("limit", e.limitedBy());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

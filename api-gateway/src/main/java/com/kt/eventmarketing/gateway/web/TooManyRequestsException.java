@@ -8,7 +8,8 @@ public class TooManyRequestsException extends RuntimeException {
     private final Duration retryAfter;
 
     public TooManyRequestsException(String limit, Duration retryAfter, String detail) {
-        super(detail);
+        // no stack trace: a limit is control flow, and the intake hits it by the thousand under a flood
+        super(detail, null, false, false);
         this.limit = limit;
         this.retryAfter = retryAfter;
     }

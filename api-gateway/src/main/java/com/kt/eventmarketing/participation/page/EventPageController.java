@@ -2,6 +2,7 @@ package com.kt.eventmarketing.participation.page;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.participation.ParticipationService;
+import com.kt.eventmarketing.gateway.web.TooManyRequestsException;
 import com.kt.eventmarketing.participation.PublicParticipationController;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -105,7 +106,7 @@ public class EventPageController {
                 model.addAttribute("notice", e.violations().stream().filter(v -> !errors.containsKey(v.field()))
                         .map(v -> v.message()).collect(Collectors.joining(" ")));
             }
-        } catch (ParticipationService.RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             model.addAttribute("notice", "참여 요청이 많습니다. " + e.retryAfterSeconds() + "초 후 다시 시도해 주세요.");
