@@ -35,7 +35,7 @@ class ConsoleRepairTest {
     }
 
     @Test
-    void ownerRetriesAFailedChannelCancelsAndMeetsNotFoundAndAnEndedSession() {
+    void ownerRetriesAFailedChannelCancelsMeetsNotFoundAndHisSessionIsRenewedThenEnded() {
         Sandbox sandbox = new Sandbox(WorkersAndSandbox.sandboxUrl());
         try (Browser browser = Browser.open(Browser.DESKTOP)) {
             Console console = new Console(browser, port, "desktop");
@@ -82,10 +82,25 @@ class ConsoleRepairTest {
             console.awaitText("table", "단골 감사 주간", Duration.ofSeconds(20));
             console.check("dashboard");
 
-            // The server refuses the session (here: a token it never issued, and no refresh it accepts): the console
-            // ends it and asks for a new login instead of failing screen by screen.
+            // An access token the server no longer takes (here: one it never issued): the console renews the session
+            // once with its refresh token and the screen loads as if nothing happened.
+            String before = (String) console.script("return JSON.parse(sessionStorage.getItem('kt.console.session')).refreshToken");
             console.script("const s = JSON.parse(sessionStorage.getItem('kt.console.session'));"
                     + "s.accessToken = 'not-a-token'; sessionStorage.setItem('kt.console.session', JSON.stringify(s));");
+            console.goTo("/events/" + eventId);
+            console.awaitHeading("이벤트 상태");
+            assertThat(console.bodyText()).contains("취소되었습니다");
+            String renewed = (String) console.script("return JSON.parse(sessionStorage.getItem('kt.console.session')).refreshToken");
+            assertThat(renewed).as("rotated by POST /users/refresh").isNotEqualTo(before);
+            assertThat(console.script("return JSON.parse(sessionStorage.getItem('kt.console.session')).accessToken"))
+                    .isNotEqualTo("not-a-token");
+            console.check("session-renewed");
+
+            // The server refuses the session itself (the refresh token too): the console ends it and asks for a new
+            // login instead of failing screen by screen.
+            console.script("const s = JSON.parse(sessionStorage.getItem('kt.console.session'));"
+                    + "s.accessToken = 'not-a-token'; s.refreshToken = 'not-a-refresh-token';"
+                    + "sessionStorage.setItem('kt.console.session', JSON.stringify(s));");
             console.goTo("/events/" + eventId + "/results");
             console.awaitHeading("사장님 로그인");
             assertThat(console.bodyText()).contains("로그인이 만료되었습니다");
