@@ -200,7 +200,7 @@ class EventFlowEndToEndTest {
             browser.screenshot("e2e-2-entered");
             page.get(scanned);
             enter(page, phone);
-            assertThat(page.findElement(By.id("notice")).getText()).contains("이미 참여하신 이벤트입니다");
+            assertThat(page.findElement(By.id("phone-error")).getText()).contains("이미 참여하신 이벤트입니다");
             browser.screenshot("e2e-3-entered-again");
         }
         JsonNode entrants = api.get("/api/v1/events/" + eventId + "/participants?size=10", token).json();

@@ -13,6 +13,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +63,8 @@ public class OpenApiContract {
         boolean owner = !path.startsWith("/api/v1/public/") && !path.startsWith("/api/v1/images/")
                 && !OPEN_OPERATIONS.contains(key);
         if (owner) {
-            operation.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+            // set, not added: springdoc may run customizers again on its cached document
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_SCHEME)));
         }
         boolean hasBody = operation.getRequestBody() != null;
         boolean mutates = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
