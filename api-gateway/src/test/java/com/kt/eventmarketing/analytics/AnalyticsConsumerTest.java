@@ -30,7 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The analytics consumers on the real broker and database: idempotency, ordering, dead letters, crashes. */
+/**
+ * The analytics consumers on the real broker and database: idempotency, ordering, dead letters, crashes.
+ * <p>Every Spring context the test JVM keeps runs its own consumers in group {@code analytics}, and the partitions
+ * they are given are consumed where this test's metrics cannot see them: a test that needs a context of its own
+ * (its own properties) sets {@code kt.analytics.consumer-enabled=false} unless it tests analytics.
+ */
 @WithRealServers
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalyticsConsumerTest {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Temporal not answering at all: owners get a 503 problem within the call deadline, never a 500 or a hang. */
 @WithRealServers
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kt.events.temporal-call-deadline=3s")
+        properties = {"kt.events.temporal-call-deadline=3s", "kt.analytics.consumer-enabled=false"})
 class TemporalUnreachableTest {
     @LocalServerPort
     int port;

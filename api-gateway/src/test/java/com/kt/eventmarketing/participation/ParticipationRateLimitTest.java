@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithRealServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.participation.per-event-limit=5", "kt.participation.per-client-limit=12",
+        properties = {"kt.analytics.consumer-enabled=false", "kt.participation.per-event-limit=5", "kt.participation.per-client-limit=12",
                 "kt.participation.rate-window=10m", "kt.participation.redis-backoff=100ms",
                 "kt.http.trusted-proxies=127.0.0.1/32"})
 class ParticipationRateLimitTest {

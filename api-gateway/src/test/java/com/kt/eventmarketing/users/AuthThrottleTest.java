@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithRealServers
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.http.trusted-proxies=127.0.0.1/32",
+        properties = {"kt.http.trusted-proxies=127.0.0.1/32", "kt.analytics.consumer-enabled=false",
                 "kt.security.throttle.login-per-client.max=5", "kt.security.throttle.login-per-client.window=10m",
                 "kt.security.throttle.login-per-account.max=3", "kt.security.throttle.login-per-account.window=10m",
                 "kt.security.throttle.register-per-client.max=2", "kt.security.throttle.register-per-client.window=10m"})

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithRealServers
 // an Update the test's activity-less worker cannot finish (a cancel waits for a database write) answers 503 in 5 s
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kt.events.update-timeout=5s")
+        properties = {"kt.events.update-timeout=5s", "kt.analytics.consumer-enabled=false"})
 class OpenApiFuzzTest {
     static final int REQUESTS_PER_OPERATION = 30;
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The edge's limits: body size (413), a workflow that does not answer (503 in bounded time), Temporal unreachable. */
 @WithRealServers
 @SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.http.limits.max-body-size=2KB", "kt.events.update-timeout=2s"})
+        properties = {"kt.http.limits.max-body-size=2KB", "kt.events.update-timeout=2s",
+                "kt.analytics.consumer-enabled=false"})
 class RequestLimitsTest {
     @LocalServerPort
     int port;

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored hashed, with expiry, attempt limit and resend throttling; enforced on the page and the JSON API alike.
  */
 @WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kt.analytics.consumer-enabled=false")
 class PhoneVerificationTest {
     static final FakeSmsProvider SMS = new FakeSmsProvider();
 
