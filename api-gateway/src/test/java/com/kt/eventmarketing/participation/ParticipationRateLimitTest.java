@@ -128,6 +128,33 @@ class ParticipationRateLimitTest {
         assertThat(enterVia(events[2], "198.51.100.2").status()).isEqualTo(201);
     }
 
+    /** The entry page is the same intake: its form posts count the forwarded customer, not the ingress. */
+    @Test
+    @Order(4)
+    void theEntryPageCountsTheForwardedCustomerToo() throws Exception {
+        var owner = fx.owner();
+        long[] events = {fx.event(owner, "ACTIVE"), fx.event(owner, "ACTIVE"), fx.event(owner, "ACTIVE")};
+        for (int i = 0; i < 12; i++) {
+            assertThat(postPage(events[i / 5], "198.51.100.7").statusCode()).isEqualTo(200);
+        }
+        var limited = postPage(events[2], "198.51.100.7");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).contains("참여 요청이 많습니다");
+        assertThat(postPage(events[2], "198.51.100.8").statusCode()).as("another customer behind the same ingress")
+                .isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<String> postPage(long eventId, String forwardedFor) throws Exception {
+        String phone = ParticipationFixtures.uniquePhone();
+        String form = "via=INSTAGRAM&key=" + java.util.UUID.randomUUID() + "&name=%EA%B9%80%EB%AF%BC%EC%88%98&phone="
+                + phone + "&consent=yes";
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/e/" + eventId))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private ParticipationFixtures.Raw enterVia(long eventId, String forwardedFor) {
         return fx.enterVia(eventId, ParticipationFixtures.entry("김민수", ParticipationFixtures.uniquePhone(), "INSTAGRAM"), null, forwardedFor);
     }

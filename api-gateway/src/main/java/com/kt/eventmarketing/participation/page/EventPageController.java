@@ -2,6 +2,7 @@ package com.kt.eventmarketing.participation.page;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.participation.ParticipationService;
+import com.kt.eventmarketing.gateway.web.ClientAddresses;
 import com.kt.eventmarketing.gateway.web.TooManyRequestsException;
 import com.kt.eventmarketing.participation.PublicParticipationController;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
@@ -44,8 +45,11 @@ public class EventPageController {
     private final EventPages pages;
     private final ParticipationService participation;
     private final PageViews views;
+    private final ClientAddresses clients;
 
-    public EventPageController(EventPages pages, ParticipationService participation, PageViews views) {
+    public EventPageController(EventPages pages, ParticipationService participation, PageViews views,
+                               ClientAddresses clients) {
+        this.clients = clients;
         this.pages = pages;
         this.participation = participation;
         this.views = views;
@@ -89,7 +93,7 @@ public class EventPageController {
         model.addAttribute("page", page.get());
         model.addAttribute("form", form);
         try {
-            var outcome = participation.enter(id, form.request(), request.getRemoteAddr(), form.idempotencyKey());
+            var outcome = participation.enter(id, form.request(), clients.of(request), form.idempotencyKey());
             model.addAttribute("entryNumber", outcome.entryNumber());
         } catch (ApiException e) {
             response.setStatus(e.status().value());

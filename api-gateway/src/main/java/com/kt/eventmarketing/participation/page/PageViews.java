@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.participation.page;
 
+import com.kt.eventmarketing.gateway.web.ClientAddresses;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
 import com.kt.eventmarketing.shared.redis.LuaScript;
 import jakarta.servlet.http.Cookie;
@@ -47,9 +48,12 @@ public class PageViews {
     private final KeyedHasher hasher;
     private final PageViewStore store;
     private final PageViewProperties properties;
+    private final ClientAddresses clients;
     private final SecureRandom random = new SecureRandom();
 
-    public PageViews(JedisPooled redis, KeyedHasher hasher, PageViewStore store, PageViewProperties properties) {
+    public PageViews(JedisPooled redis, KeyedHasher hasher, PageViewStore store, PageViewProperties properties,
+                     ClientAddresses clients) {
+        this.clients = clients;
         this.redis = redis;
         this.hasher = hasher;
         this.store = store;
@@ -71,7 +75,7 @@ public class PageViews {
             String issued = newCookie();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, issued).path("/e/").httpOnly(true)
                     .secure(request.isSecure()).sameSite("Lax").maxAge(properties.cookieMaxAge()).build().toString());
-            String fingerprint = request.getRemoteAddr() + "|" + Objects.toString(request.getHeader(HttpHeaders.USER_AGENT), "");
+            String fingerprint = clients.of(request) + "|" + Objects.toString(request.getHeader(HttpHeaders.USER_AGENT), "");
             visit = new PageVisit(eventId, day, hasher.hash("visitor|client|" + fingerprint),
                     hasher.hash("visitor|cookie|" + issued));
         }
