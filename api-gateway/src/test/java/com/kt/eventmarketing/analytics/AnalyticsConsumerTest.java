@@ -32,12 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analytics consumers on the real broker and database: idempotency, ordering, dead letters, crashes.
- * <p>Every Spring context the test JVM keeps runs its own consumers in group {@code analytics}, and the partitions
- * they are given are consumed where this test's metrics cannot see them: a test that needs a context of its own
- * (its own properties) sets {@code kt.analytics.consumer-enabled=false} unless it tests analytics.
+ * <p>Every Spring context the test JVM keeps (and the workers process of the end-to-end fixture) runs consumers in
+ * group {@code analytics}, and the partitions they are given are consumed where this test's metrics and injected
+ * crashes cannot reach: so this test's consumers have a group of their own, which reads every partition from the
+ * start (what others already applied is a duplicate, as in production). Other tests that need a context of their own
+ * set {@code kt.analytics.consumer-enabled=false} unless they test analytics.
  */
 @WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kt.analytics.group-id=analytics-consumer-test")
 class AnalyticsConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

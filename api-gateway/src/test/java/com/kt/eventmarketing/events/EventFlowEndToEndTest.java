@@ -10,6 +10,8 @@ import com.kt.eventmarketing.testsupport.browser.Browser;
 import com.kt.eventmarketing.testsupport.qr.QrDecoding;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -196,11 +198,14 @@ class EventFlowEndToEndTest {
             browser.screenshot("e2e-1-entry-page-from-qr");
             Accessibility.assertNoSeriousViolations(page, "the entry page opened from the poster's QR code");
             enter(page, phone);
-            entryNumber = page.findElement(By.id("entry-number")).getText();
+            entryNumber = new WebDriverWait(page, Duration.ofSeconds(30))
+                    .until(d -> d.findElements(By.id("entry-number")).stream().findFirst().map(e -> e.getText()).orElse(null));
             browser.screenshot("e2e-2-entered");
             page.get(scanned);
             enter(page, phone);
-            assertThat(page.findElement(By.id("phone-error")).getText()).contains("이미 참여하신 이벤트입니다");
+            String refused = new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("phone-error"))
+                    .stream().map(e -> e.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
+            assertThat(refused).contains("이미 참여하신 이벤트입니다");
             browser.screenshot("e2e-3-entered-again");
         }
         JsonNode entrants = api.get("/api/v1/events/" + eventId + "/participants?size=10", token).json();
@@ -209,11 +214,14 @@ class EventFlowEndToEndTest {
         assertThat(entrants.get("content").get(0).get("entryPath").asString()).isEqualTo("STORE_VISIT");
     }
 
+    /** Fills the form and submits it, then waits until the answer page has replaced it. */
     private static void enter(WebDriver page, String phone) {
         page.findElement(By.id("name")).sendKeys("김민수");
         page.findElement(By.id("phone")).sendKeys(phone);
         page.findElement(By.id("consent")).click();
-        page.findElement(By.id("entry-submit")).click();
+        var submit = page.findElement(By.id("entry-submit"));
+        submit.click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     @Test
