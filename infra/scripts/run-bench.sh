@@ -12,8 +12,9 @@ source "$ROOT/infra/scripts/ensure-temporal-server.sh"
 cd "$ROOT"
 if [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
   echo "Building the harness and the exec jars (KT_SKIP_BUILD=1 skips this)..."
-  ./mvnw -q -pl infra/bench -am install -DskipTests
-  ./mvnw -q -pl api-gateway,workers,infra/sandbox package -DskipTests
+  # one reactor build: the exec jars' modules (workers needs workflows, which the harness itself does not) and the
+  # harness, installed so that the harness's classpath below resolves them
+  ./mvnw -q -pl infra/bench,api-gateway,workers,infra/sandbox -am install -DskipTests
 fi
 CLASSPATH_FILE="$ROOT/infra/bench/target/runtime-classpath.txt"
 if [ ! -s "$CLASSPATH_FILE" ] || [ "${KT_SKIP_BUILD:-0}" != "1" ]; then
