@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.gateway;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.Optional;
 
 /**
  * The REST edge. It starts, updates, signals and queries workflows but never runs activities, so the
@@ -34,6 +37,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ApiGatewayApplication {
     public static void main(String[] args) {
-        SpringApplication.run(ApiGatewayApplication.class, args);
+        SpringApplication application = new SpringApplication(ApiGatewayApplication.class);
+        // a launcher that let it bind port 0 reads the ports it got there (the actuator's in <name>-management.<ext>)
+        Optional.ofNullable(System.getenv("KT_PORT_FILE")).map(WebServerPortFileWriter::new).ifPresent(application::addListeners);
+        application.run(args);
     }
 }

@@ -33,7 +33,8 @@ import java.util.Optional;
  * (PostgreSQL, Redis, Kafka in this JVM, Temporal in the given {@link TemporalMode}: the CLI dev server on SQLite,
  * or the Temporal server on the same PostgreSQL as one node or two), on free ports with data in a fresh
  * directory, and the four application JVMs from their exec jars. Each part can be stopped, killed and started
- * again.
+ * again. The applications bind port 0 and report what they got ({@link AppProcess}); the servers that cannot are
+ * started again on another port when something took theirs in the meantime ({@link Ports#startOnFreePort}).
  */
 public final class BenchStack implements AutoCloseable {
     public static final String FLOW_QUEUES = "event-workflow,core";
@@ -48,11 +49,11 @@ public final class BenchStack implements AutoCloseable {
     private final Path temporalCli;
     private final TemporalMode temporalMode;
     private final Path temporalDb;
-    private final int temporalPort = Ports.freePort();
-    private final int kafkaPort = Ports.freePort();
-    private final int kafkaControllerPort = Ports.freePort();
-    private final int redisPort = Ports.freePort();
-    private final int pgPort = Ports.freePort();
+    // 0 until the first start found a free one; restarts (fault injection) come back on the same port
+    private volatile int temporalPort;
+    private volatile int kafkaPort;
+    private volatile int kafkaControllerPort;
+    private volatile int pgPort;
     private PostgresServer postgres;
     private RedisServerProcess redis;
     private volatile KafkaBroker kafka;
@@ -96,14 +97,12 @@ public final class BenchStack implements AutoCloseable {
 
     private void startAll(List<String> jvm, List<String> apiJvmOptions) {
         long t0 = System.nanoTime();
-        postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
-        redis = RedisServerProcess.persistent(redisPort, data.resolve("redis"));
+        startPostgres();
+        redis = Ports.startOnFreePort("Redis", port -> RedisServerProcess.persistent(port, data.resolve("redis")));
         startKafka();
         startTemporal();
         Bench.log("servers up in %.1f s (data %s)", (System.nanoTime() - t0) / 1e9, data);
 
-        int sandboxPort = Ports.freePort();
-        int apiPort = Ports.freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KT_DB_URL", postgres.jdbcUrl());
         env.put("KT_DB_USER", PostgresServer.USER);
@@ -111,31 +110,31 @@ public final class BenchStack implements AutoCloseable {
         env.put("KT_REDIS_URL", redis.url());
         env.put("KT_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort);
         env.put("KT_TEMPORAL_TARGET", temporal.target());
-        env.put("KT_EXTERNAL_BASE_URL", "http://127.0.0.1:" + sandboxPort);
-        env.put("KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
         env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
         env.put("KT_ALLOW_DEV_KEYS", "true"); // a throw-away stack: the published development keys are fine here
-        sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of("--server.port=" + sandboxPort),
-                env, logs.resolve("sandbox.log"), sandboxPort, sandboxPort).start();
+        // each application is wired to the ones started before it, so each waits until the previous one listens
+        sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of(), env, logs.resolve("sandbox.log"),
+                AppProcess.ANY_PORT, false).start();
+        env.put("KT_EXTERNAL_BASE_URL", sandbox.url());
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
         apiJvm.addAll(apiJvmOptions);
-        int apiManagementPort = Ports.freePort();
-        api = new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
-                List.of("--server.port=" + apiPort, "--management.server.port=" + apiManagementPort, "--kt.bench.echo-enabled=true",
+        // the gateway draws links to itself, so it needs its port before it starts: picked, and picked again if taken
+        api = Ports.startOnFreePort("api", port -> new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
+                List.of("--kt.public.base-url=http://127.0.0.1:" + port, "--kt.bench.echo-enabled=true",
                         // every simulated customer and owner is 127.0.0.1: the production limits would measure the limiter
                         "--kt.participation.per-client-limit=100000000", "--kt.participation.per-event-limit=100000000",
                         "--kt.security.throttle.login-per-client.max=1000000", "--kt.security.throttle.login-per-client.window=1m",
                         "--kt.security.throttle.register-per-client.max=1000000", "--kt.security.throttle.register-per-client.window=1m"),
-                env, logs.resolve("api.log"), apiPort, apiManagementPort).start();
-        int flowPort = Ports.freePort();
-        flow = new AppProcess("flow", jar("workers", "workers"), jvm,
-                List.of("--kt.worker.task-queues=" + FLOW_QUEUES, "--server.port=" + flowPort), env, logs.resolve("flow.log"), flowPort, flowPort).start();
-        int actPort = Ports.freePort();
-        activities = new AppProcess("activities", jar("workers", "workers"), jvm,
-                List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES, "--server.port=" + actPort), env,
-                logs.resolve("activities.log"), actPort, actPort).start();
+                env, logs.resolve("api.log"), port, true).start());
+        env.put("KT_PUBLIC_BASE_URL", api.url());
+        flow = new AppProcess("flow", jar("workers", "workers"), jvm, List.of("--kt.worker.task-queues=" + FLOW_QUEUES), env,
+                logs.resolve("flow.log"), AppProcess.ANY_PORT, false).launch();
+        activities = new AppProcess("activities", jar("workers", "workers"), jvm, List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES),
+                env, logs.resolve("activities.log"), AppProcess.ANY_PORT, false).launch();
+        flow.awaitBound();
+        activities.awaitBound();
         for (AppProcess app : apps()) {
             app.awaitHealthy(APP_START_TIMEOUT);
         }
@@ -226,7 +225,7 @@ public final class BenchStack implements AutoCloseable {
 
     /** Also a restart: the dev server finds its SQLite file again, the server mode its databases (set-up is idempotent). */
     public synchronized void startTemporal() {
-        temporal = TemporalServers.start(temporalMode, temporalPort, Optional.empty(), Optional.of(temporalDb.getParent()), postgres);
+        temporal = temporalPort == 0 ? Ports.startOnFreePort("Temporal", this::startTemporalOn) : startTemporalOn(temporalPort);
         temporalCommandLine.clear();
         if (temporalMode == TemporalMode.DEV) {
             temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
@@ -235,6 +234,12 @@ public final class BenchStack implements AutoCloseable {
         } else {
             temporalCommandLine.add(temporal.description());
         }
+    }
+
+    private TemporalServer startTemporalOn(int port) {
+        TemporalServer server = TemporalServers.start(temporalMode, port, Optional.empty(), Optional.of(temporalDb.getParent()), postgres);
+        temporalPort = port;
+        return server;
     }
 
     public synchronized void stopTemporal() {
@@ -251,11 +256,18 @@ public final class BenchStack implements AutoCloseable {
 
     /** Back on the same port and data directory. */
     public synchronized void startPostgres() {
-        postgres = PostgresServer.persistent(pgPort, data.resolve("postgres"));
+        postgres = pgPort == 0
+                ? Ports.startOnFreePort("PostgreSQL", port -> PostgresServer.persistent(port, data.resolve("postgres")))
+                : PostgresServer.persistent(pgPort, data.resolve("postgres"));
+        pgPort = postgres.port();
     }
 
     public synchronized void startKafka() {
-        kafka = KafkaBroker.persistent(kafkaPort, kafkaControllerPort, data.resolve("kafka"), KafkaTopics.ALL);
+        kafka = kafkaPort == 0
+                ? Ports.startOnFreePort("Kafka", port -> KafkaBroker.persistent(port, Ports.freePort(), data.resolve("kafka"), KafkaTopics.ALL))
+                : KafkaBroker.persistent(kafkaPort, kafkaControllerPort, data.resolve("kafka"), KafkaTopics.ALL);
+        kafkaPort = kafka.port();
+        kafkaControllerPort = kafka.controllerPort();
     }
 
     public synchronized void stopKafka() {
@@ -275,7 +287,7 @@ public final class BenchStack implements AutoCloseable {
 
     /** FLUSHALL over RESP on a plain socket. */
     public void flushRedis() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", redisPort)) {
+        try (Socket socket = new Socket("127.0.0.1", redis.port())) {
             OutputStream out = socket.getOutputStream();
             out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();

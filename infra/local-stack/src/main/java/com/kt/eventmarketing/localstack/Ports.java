@@ -8,10 +8,14 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /** Port helpers shared by the server starters. Everything binds to 127.0.0.1 only. */
 public final class Ports {
     public static final String LOOPBACK = "127.0.0.1";
+    private static final int START_ATTEMPTS = 5;
 
     private Ports() {
     }
@@ -60,6 +64,42 @@ public final class Ports {
                 }
             }
         }
+    }
+
+    /**
+     * Starts a server that cannot bind port 0 itself on a port from {@code candidates}, again on the next one when
+     * something else took the port between the pick and the bind (the start failed and the port answers now, or the
+     * failure says the address is in use). Any other failure is thrown at once.
+     */
+    public static <T> T startOnFreePort(String what, IntSupplier candidates, IntFunction<T> start) {
+        RuntimeException clash = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = candidates.getAsInt();
+            try {
+                return start.apply(port);
+            } catch (RuntimeException e) {
+                if (!isOpen(port) && !saysAddressInUse(e)) {
+                    throw e;
+                }
+                System.out.println(what + ": port " + port + " was taken meanwhile, trying another (" + e.getMessage() + ")");
+                clash = e;
+            }
+        }
+        throw new IllegalStateException(what + " found its port taken " + START_ATTEMPTS + " times in a row", clash);
+    }
+
+    public static <T> T startOnFreePort(String what, IntFunction<T> start) {
+        return startOnFreePort(what, Ports::freePort, start);
+    }
+
+    private static boolean saysAddressInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("already in use") || message.contains("address in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isOpen(int port) {

@@ -34,7 +34,8 @@ final class EmbeddedServers implements ServerSet {
         RedisServerProcess redis = StartupTimer.time("Redis", RedisServerProcess::ephemeral);
         KafkaBroker kafka = StartupTimer.time("Kafka", () -> KafkaBroker.ephemeral(KafkaTopics.ALL));
         TemporalServer temporal = StartupTimer.time("Temporal",
-                () -> TemporalServers.start(TemporalMode.configured(), Ports.freePort(), Optional.empty(), Optional.empty(), postgres));
+                () -> Ports.startOnFreePort("Temporal", port -> TemporalServers.start(TemporalMode.configured(), port,
+                        Optional.empty(), Optional.empty(), postgres)));
         return new EmbeddedServers(postgres, redis, kafka, temporal);
     }
 

@@ -42,7 +42,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** For tests: random ports and a fresh temp log directory. */
     public static KafkaBroker ephemeral(List<String> topics) {
         try {
-            return start(Ports.freePort(), Ports.freePort(), Files.createTempDirectory("kt-kafka-"), topics);
+            Path logDirectory = Files.createTempDirectory("kt-kafka-");
+            return Ports.startOnFreePort("Kafka", port -> start(port, Ports.freePort(), logDirectory, topics));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,6 +71,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {

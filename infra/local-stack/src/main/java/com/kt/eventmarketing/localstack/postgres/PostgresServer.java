@@ -32,7 +32,8 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer ephemeral() {
         try {
-            return start(Ports.freePort(), Files.createTempDirectory("kt-postgres-"), true);
+            Path dataDirectory = Files.createTempDirectory("kt-postgres-");
+            return Ports.startOnFreePort("PostgreSQL", port -> start(port, dataDirectory, true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

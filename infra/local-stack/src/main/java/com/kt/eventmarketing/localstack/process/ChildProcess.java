@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,12 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess implements AutoCloseable {
     private static final int PREFIX_WIDTH = 12;
 
+    private static final int RECENT_LINES = 20;
+
     private final String name;
     private final Process process;
+    /** The last lines it printed, so a failed start can say why (e.g. "address already in use"). */
+    private final Deque<String> recentOutput = new ArrayDeque<>();
 
     private ChildProcess(String name, Process process) {
         this.name = name;
@@ -71,6 +77,12 @@ public final class ChildProcess implements AutoCloseable {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     System.out.println(prefix + line);
+                    synchronized (recentOutput) {
+                        recentOutput.addLast(line);
+                        if (recentOutput.size() > RECENT_LINES) {
+                            recentOutput.removeFirst();
+                        }
+                    }
                 }
             } catch (IOException streamClosed) {
                 // the process is gone; nothing more to copy
@@ -78,6 +90,13 @@ public final class ChildProcess implements AutoCloseable {
         }, "output-" + name);
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** Its last lines of output; empty for {@link #startLoggingTo} (see the log file). */
+    public String recentOutput() {
+        synchronized (recentOutput) {
+            return String.join(System.lineSeparator(), recentOutput);
+        }
     }
 
     public String name() {

@@ -55,7 +55,8 @@ public final class RedisServerProcess implements AutoCloseable {
     /** For tests: random port, nothing written that matters. */
     public static RedisServerProcess ephemeral() {
         try {
-            return new RedisServerProcess(Ports.freePort(), Files.createTempDirectory("kt-redis-"), false).start();
+            Path directory = Files.createTempDirectory("kt-redis-");
+            return Ports.startOnFreePort("Redis", port -> new RedisServerProcess(port, directory, false).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -85,7 +85,7 @@ public final class TemporalCliDevServer implements TemporalServer {
         while (!namespaceDescribable()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("temporal server start-dev exited with code " + process.exitValue()
-                        + " (see the [temporal] lines above)");
+                        + ":" + System.lineSeparator() + process.recentOutput());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Temporal dev server on port " + port + " not ready within " + START_TIMEOUT);
