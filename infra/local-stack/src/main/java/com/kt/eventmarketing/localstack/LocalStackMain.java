@@ -4,12 +4,17 @@ import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.process.ChildProcess;
+import com.kt.eventmarketing.localstack.process.PortFile;
+import com.kt.eventmarketing.localstack.process.ResidentMemory;
 import com.kt.eventmarketing.localstack.process.SpringBootApp;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +25,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code infra/run-local.sh}: starts PostgreSQL, Redis, Kafka and Temporal with data under {@code .local/},
- * then the sandbox, the API and two worker pools as child JVMs wired to them, and stops everything in
- * reverse order on Ctrl-C. {@code KT_LOCAL_SERVERS_ONLY=1} starts only the servers (run the apps from an IDE).
+ * then the sandbox, the API and the workers (one process polling every queue, or with
+ * {@code KT_LOCAL_WORKER_POOLS=split} the pools {@code flow} and {@code activities}) as child JVMs wired to them,
+ * prints where everything answers and how much memory the stack holds, and stops everything in reverse order on
+ * Ctrl-C. {@code KT_LOCAL_SERVERS_ONLY=1} starts only the servers (run the apps from an IDE).
  */
 public final class LocalStackMain {
     private final LocalStackSettings settings;
@@ -55,13 +62,44 @@ public final class LocalStackMain {
         List<AppDefinition> apps = AppDefinition.all(settings);
         // check every jar before starting any JVM: a missing build should fail in a second, not after a minute
         apps.forEach(app -> SpringBootApp.requireJar(app.name(), app.jar()));
-        List<ChildProcess> children = new ArrayList<>();
+        Map<String, RunningApp> running = new LinkedHashMap<>();
         for (AppDefinition app : apps) {
-            children.add(started.push(app.name(), SpringBootApp.start(app.name(), app.jar(), app.args(), connections)));
+            PortFile portFile = PortFile.in(settings.dataDirectory("ports"), app.name());
+            portFile.clear();
+            Map<String, String> env = new LinkedHashMap<>(connections);
+            env.put(PortFile.ENVIRONMENT_VARIABLE, portFile.file().toString());
+            ChildProcess child = started.push(app.name(),
+                    SpringBootApp.start(app.name(), app.jar(), settings.appJvmOptions(), app.commandLine(), env));
+            RunningApp runningApp = new RunningApp(app, child, portFile);
+            running.put(app.name(), runningApp);
+            if (app.port() == 0) {
+                // the apps started next are wired to this one's address, which only it knows once it listens
+                rewire(connections, app.name(), runningApp.bound(healthTimeout()).http());
+            }
         }
-        Map<String, String> health = awaitHealthy(apps, children);
+        Map<String, String> health = awaitHealthy(running);
         printServers(connections);
-        printApps(apps, health, connections.getOrDefault("KT_TEMPORAL_UI_URL", "none (Java test server fallback)"));
+        printApps(running, health, connections.getOrDefault("KT_TEMPORAL_UI_URL", "none (Java test server fallback)"));
+        printResidentSize(running);
+    }
+
+    /** A started app; its ports once it reported them. */
+    private record RunningApp(AppDefinition definition, ChildProcess process, PortFile portFile) {
+        PortFile.BoundPorts bound(Duration timeout) {
+            return portFile.await(definition.name(), definition.separateManagement(), process::isAlive, timeout);
+        }
+    }
+
+    private Duration healthTimeout() {
+        return Duration.ofSeconds(settings.healthTimeoutSeconds());
+    }
+
+    private void rewire(Map<String, String> connections, String app, int port) {
+        switch (app) {
+            case "sandbox" -> connections.put("KT_EXTERNAL_BASE_URL", settings.loopbackUrl(port));
+            case "api" -> connections.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(port));
+            default -> { } // nothing is wired to a worker's port
+        }
     }
 
     private Map<String, String> startServers() {
@@ -99,22 +137,24 @@ public final class LocalStackMain {
     }
 
     /** Apps may still be starting (or be broken); after the timeout we report whatever state they are in. */
-    private Map<String, String> awaitHealthy(List<AppDefinition> apps, List<ChildProcess> children) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(settings.healthTimeoutSeconds()).toNanos();
+    private Map<String, String> awaitHealthy(Map<String, RunningApp> apps) {
+        long deadline = System.nanoTime() + healthTimeout().toNanos();
         Map<String, String> status = new LinkedHashMap<>();
         while (true) {
-            for (int i = 0; i < apps.size(); i++) {
-                AppDefinition app = apps.get(i);
-                ChildProcess child = children.get(i);
-                status.put(app.name(), child.isAlive()
-                        ? HealthProbe.status(settings.loopbackUrl(app.managementPort()))
-                        : "EXITED (code " + child.exitValue() + ")");
-            }
+            apps.forEach((name, app) -> status.put(name, app.process().isAlive() ? health(app) : "EXITED (code " + app.process().exitValue() + ")"));
             boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
             if (settled || System.nanoTime() > deadline) {
                 return status;
             }
-            Ports.sleep(Duration.ofSeconds(2));
+            Ports.sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private String health(RunningApp app) {
+        try {
+            return HealthProbe.status(settings.loopbackUrl(app.bound(Duration.ZERO).management()));
+        } catch (IllegalStateException notListeningYet) {
+            return "not answering";
         }
     }
 
@@ -123,19 +163,54 @@ public final class LocalStackMain {
         connections.forEach((name, value) -> System.out.printf("  %-22s %s%n", name, value));
     }
 
-    private void printApps(List<AppDefinition> apps, Map<String, String> health, String temporalUi) {
+    private void printApps(Map<String, RunningApp> apps, Map<String, String> health, String temporalUi) {
         System.out.println();
-        for (AppDefinition app : apps) {
-            System.out.printf("  %-12s %-28s %s%n", app.name(), settings.loopbackUrl(app.port()), health.get(app.name()));
+        String api = "(not listening)";
+        String management = api;
+        for (RunningApp app : apps.values()) {
+            String url;
+            try {
+                PortFile.BoundPorts ports = app.bound(Duration.ZERO);
+                url = settings.loopbackUrl(ports.http());
+                if (app.definition().separateManagement()) {
+                    api = url;
+                    management = settings.loopbackUrl(ports.management());
+                }
+            } catch (IllegalStateException notListening) {
+                url = "(not listening)";
+            }
+            System.out.printf("  %-12s %-28s %s%n", app.definition().name(), url, health.get(app.definition().name()));
         }
-        String api = settings.loopbackUrl(settings.apiPort());
         System.out.println();
         System.out.println("  API              " + api);
         System.out.println("  Swagger UI       " + api + "/swagger-ui.html");
-        String management = settings.loopbackUrl(settings.apiManagementPort());
         System.out.println("  Health, metrics  " + management + "/actuator/health, " + management + "/actuator/prometheus");
         System.out.println("  Temporal Web UI  " + temporalUi);
+        System.out.printf("  All UP after     %.1f s (since the launcher started)%n",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+    }
+
+    /** Every process of the stack with its children (PostgreSQL's backends): the figure issue 17 budgets. */
+    private void printResidentSize(Map<String, RunningApp> apps) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        apps.values().forEach(app -> names.put(app.process().pid(), app.definition().name()));
+        Map<String, Long> roots = new LinkedHashMap<>(ResidentMemory.childrenOfThisJvm(names));
+        postmasterPid().ifPresent(pid -> roots.put("postgres", pid));
+        List<ResidentMemory.Usage> usages = new ArrayList<>();
+        // the launcher alone: its children are listed one by one
+        usages.add(new ResidentMemory.Usage("launcher (Kafka)", ResidentMemory.kib(ProcessHandle.current().pid())));
+        usages.addAll(ResidentMemory.of(roots));
+        System.out.println("  Resident size    " + ResidentMemory.summary(usages));
         System.out.println("  Stop with Ctrl-C (data stays in " + settings.repositoryRoot().resolve(".local") + ")");
         System.out.println("=========================================================================\n");
+    }
+
+    /** pg_ctl detaches the server, so it is no child of ours: its data directory names it (first line). */
+    private Optional<Long> postmasterPid() {
+        try (var lines = Files.lines(settings.dataDirectory("postgres").resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.localstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +22,17 @@ public record LocalStackSettings(
         int flowWorkerPort,
         int activitiesWorkerPort,
         boolean serversOnly,
-        int healthTimeoutSeconds) {
+        int healthTimeoutSeconds,
+        boolean splitWorkerPools,
+        List<String> appJvmOptions) {
+
+    /**
+     * Chosen by measuring the whole stack's resident size and its time to all UP (docs/benchmarks.md, "Local stack
+     * footprint"): a small fixed heap and one GC thread suit a laptop-sized dev stack; C1 only starts faster and
+     * its code cache is smaller; the class-data archive (written on the first run) makes later starts faster.
+     */
+    static final String DEFAULT_APP_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+            + " -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xms64m -Xmx384m";
 
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
         // run-local.sh exports the repository root so the launcher works from any directory
@@ -40,7 +51,10 @@ public record LocalStackSettings(
                 port(env, "KT_WORKER_FLOW_PORT", 8081),
                 port(env, "KT_WORKER_ACTIVITIES_PORT", 8082),
                 "1".equals(env.get("KT_LOCAL_SERVERS_ONLY")),
-                port(env, "KT_HEALTH_TIMEOUT_SECONDS", 120));
+                port(env, "KT_HEALTH_TIMEOUT_SECONDS", 120),
+                "split".equals(env.getOrDefault("KT_LOCAL_WORKER_POOLS", "one").trim()),
+                List.of(env.getOrDefault("KT_APP_JVM_OPTIONS", DEFAULT_APP_JVM_OPTIONS).trim().split("\\s+")).stream()
+                        .filter(option -> !option.isEmpty()).toList());
     }
 
     private static int port(Map<String, String> env, String name, int defaultValue) {

@@ -68,8 +68,8 @@ public final class Ports {
 
     /**
      * Starts a server that cannot bind port 0 itself on a port from {@code candidates}, again on the next one when
-     * something else took the port between the pick and the bind (the start failed and the port answers now, or the
-     * failure says the address is in use). Any other failure is thrown at once.
+     * something else took the port between the pick and the bind (the start failed and the port cannot be bound now, or
+     * the failure says the address is in use). Any other failure is thrown at once.
      */
     public static <T> T startOnFreePort(String what, IntSupplier candidates, IntFunction<T> start) {
         RuntimeException clash = null;
@@ -78,7 +78,7 @@ public final class Ports {
             try {
                 return start.apply(port);
             } catch (RuntimeException e) {
-                if (!isOpen(port) && !saysAddressInUse(e)) {
+                if (canBind(port) && !saysAddressInUse(e)) {
                     throw e;
                 }
                 System.out.println(what + ": port " + port + " was taken meanwhile, trying another (" + e.getMessage() + ")");
@@ -90,6 +90,17 @@ public final class Ports {
 
     public static <T> T startOnFreePort(String what, IntFunction<T> start) {
         return startOnFreePort(what, Ports::freePort, start);
+    }
+
+    /** Whether a listener could bind it now: false while anything holds it, listening or merely bound. */
+    static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean saysAddressInUse(Throwable failure) {

@@ -12,8 +12,14 @@ public final class SpringBootApp {
     }
 
     public static ChildProcess start(String name, Path jar, List<String> args, Map<String, String> environment) {
+        return start(name, jar, List.of(), args, environment);
+    }
+
+    public static ChildProcess start(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
         requireJar(name, jar);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         return ChildProcess.start(name, command, environment, jar.toAbsolutePath().getParent());
     }
