@@ -33,5 +33,5 @@ fi
 export KT_REPO_ROOT="$ROOT"
 # exec: Ctrl-C reaches the JVM directly, whose shutdown hook stops every child and server in reverse order
 # the launcher hosts the Kafka broker: a capped heap and C1 only (measured, docs/benchmarks.md "Local stack footprint")
-exec "$JAVA_HOME/bin/java" ${KT_LAUNCHER_JVM_OPTIONS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m} -cp "$ROOT/infra/local-stack/target/classes:$(cat "$CLASSPATH_FILE")" \
+exec "$JAVA_HOME/bin/java" ${KT_LAUNCHER_JVM_OPTIONS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m} -cp "$ROOT/infra/local-stack/target/classes:$(cat "$CLASSPATH_FILE")" \
   com.kt.eventmarketing.localstack.LocalStackMain

@@ -186,7 +186,8 @@ public final class LocalStackMain {
         System.out.println("  Swagger UI       " + api + "/swagger-ui.html");
         System.out.println("  Health, metrics  " + management + "/actuator/health, " + management + "/actuator/prometheus");
         System.out.println("  Temporal Web UI  " + temporalUi);
-        System.out.printf("  All UP after     %.1f s (since the launcher started)%n",
+        boolean allUp = health.values().stream().allMatch("UP"::equals);
+        System.out.printf("  %-16s %.1f s since the launcher started%n", allUp ? "All UP after" : "NOT all UP after",
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
 
