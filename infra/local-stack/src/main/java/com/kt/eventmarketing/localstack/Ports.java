@@ -122,9 +122,12 @@ public final class Ports {
         }
     }
 
-    /** Fails fast with a readable message instead of a bind error deep inside a server's log. */
+    /**
+     * Fails fast with a readable message instead of a bind error deep inside a server's log (PostgreSQL would wait a
+     * minute for itself before giving up). Also a port that something holds without listening on it yet.
+     */
     public static void requireFree(int port, String what) {
-        if (isOpen(port)) {
+        if (isOpen(port) || !canBind(port)) {
             throw new IllegalStateException(what + " port " + port + " on " + LOOPBACK
                     + " is already in use (another local stack running?)");
         }

@@ -17,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PortsTest {
 
-    /**
-     * The race of issue 17: the port was free when picked and is taken when the server binds. A bound socket that
-     * does not listen passes the launcher's "is anything listening" check, so PostgreSQL itself meets the clash.
-     */
+    /** The race of issue 17: the port was free when picked and is taken (bound, not listening yet) when the server starts. */
     @Test
     void aServerWhosePortWasTakenMeanwhileStartsAgainOnTheNextOne(@TempDir Path tmp) throws IOException {
         int taken = Ports.freePort();
