@@ -28,8 +28,8 @@ public record LocalStackSettings(
 
     /**
      * Chosen by measuring the whole stack's resident size and its time to all UP (docs/benchmarks.md, "Local stack
-     * footprint"): a small fixed heap and one GC thread suit a laptop-sized dev stack; C1 only starts faster and
-     * its code cache is smaller; the class-data archive (written on the first run) makes later starts faster.
+     * footprint"): a capped heap and the serial collector suit a dev stack's few requests; C1 only compiles less,
+     * which is what a start on a busy machine waits for, and needs a smaller code cache.
      */
     static final String DEFAULT_APP_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
             + " -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xms64m -Xmx384m";
