@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.gateway;
 
 import com.kt.eventmarketing.localstack.process.ChildProcess;
+import com.kt.eventmarketing.localstack.process.PortFile;
 import com.kt.eventmarketing.localstack.process.SpringBootApp;
 import com.kt.eventmarketing.testsupport.RealServers;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,8 @@ import java.util.Map;
 public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallback {
     private static final Path WORKERS_JAR = Path.of("../workers/target/workers-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
     private static final Path SANDBOX_JAR = Path.of("../infra/sandbox/target/sandbox-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private static Processes running;
 
@@ -74,20 +78,26 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
             implements AutoCloseable {
         static Processes start() {
             try {
-                int sandboxPort = freePort();
-                ChildProcess sandbox = SpringBootApp.start("sandbox", SANDBOX_JAR, List.of("--server.port=" + sandboxPort), Map.of());
-                String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
+                // sandbox and workers bind port 0 and report what they got: no port can be taken between pick and bind
+                Path portFiles = Files.createTempDirectory("kt-ports");
+                PortFile sandboxPorts = PortFile.in(portFiles, "sandbox");
+                ChildProcess sandbox = SpringBootApp.start("sandbox", SANDBOX_JAR, List.of("--server.port=0"),
+                        Map.of(PortFile.ENVIRONMENT_VARIABLE, sandboxPorts.file().toString()));
+                String sandboxUrl = "http://127.0.0.1:" + sandboxPorts.await("sandbox", false, sandbox::isAlive, STARTUP).http();
                 awaitHealthy(sandbox, sandboxUrl + "/actuator/health");
                 // Gateway and workers share the blob store directory, as on the local stack.
                 String blobs = Files.createTempDirectory("kt-blobs").toString();
                 int gatewayPort = freePort();
-                int workersPort = freePort();
-                ChildProcess workers = SpringBootApp.start("workers", WORKERS_JAR, List.of("--server.port=" + workersPort), Map.of(
+                PortFile workersPorts = PortFile.in(portFiles, "workers");
+                Map<String, String> workersEnvironment = new HashMap<>(Map.of(
                         "KT_DB_URL", RealServers.jdbcUrl(), "KT_DB_USER", RealServers.dbUser(), "KT_DB_PASSWORD", RealServers.dbPassword(),
                         "KT_REDIS_URL", RealServers.redisUrl(), "KT_KAFKA_BOOTSTRAP", RealServers.kafkaBootstrap(),
                         "KT_TEMPORAL_TARGET", RealServers.temporalTarget(), "KT_EXTERNAL_BASE_URL", sandboxUrl, "KT_BLOB_DIR", blobs,
                         "KT_PUBLIC_BASE_URL", "http://127.0.0.1:" + gatewayPort,
                         "KT_WORKER_TASK_QUEUES", "event-workflow,core,ai,content,distribution"));
+                workersEnvironment.put(PortFile.ENVIRONMENT_VARIABLE, workersPorts.file().toString());
+                ChildProcess workers = SpringBootApp.start("workers", WORKERS_JAR, List.of("--server.port=0"), workersEnvironment);
+                int workersPort = workersPorts.await("workers", false, workers::isAlive, STARTUP).http();
                 awaitHealthy(workers, "http://127.0.0.1:" + workersPort + "/actuator/health");
                 return new Processes(sandbox, workers, sandboxUrl, gatewayPort, blobs);
             } catch (IOException e) {
