@@ -30,15 +30,19 @@ public record QueueTuning(Integer maxConcurrentActivities, Integer maxConcurrent
     }
 
     /**
-     * Defaults per activity type. AI and content calls are slow (up to 5 min), costly and rate-limited by their
-     * provider: few slots, few pollers and a queue-wide rate. Distribution fans one event out to up to six
+     * Defaults per activity type. AI calls are slow (up to 5 min), costly and rate-limited by their provider: few
+     * slots, few pollers and a queue-wide rate (one provider call per activity). Content activities are CPU-bound
+     * poster work, and only some of them call the image API (up to three calls in one activity, none in a
+     * re-draw or a channel poster): few slots, about the cores of a pool, and no queue-wide rate — the image API's
+     * quota is kept on its calls ({@code kt.external.images.rate-limit-*}); a queue-wide 2/s held ten owners'
+     * previews for up to five seconds and the channel posters of an approval behind each other. Distribution fans one event out to up to six
      * channels, each behind its own bulkhead in the activities, so it gets many slots. Core writes to PostgreSQL
      * and stays below the connection pool (20). Workflow tasks are short and cheap.
      */
     public static QueueTuning defaultsFor(String taskQueue) {
         return switch (taskQueue) {
             case TaskQueues.AI -> new QueueTuning(10, null, 5.0, null, 1, 4, 2);
-            case TaskQueues.CONTENT -> new QueueTuning(4, null, 2.0, null, 1, 2, 1);
+            case TaskQueues.CONTENT -> new QueueTuning(4, null, null, null, 1, 2, 1);
             case TaskQueues.DISTRIBUTION -> new QueueTuning(60, null, null, null, 2, 8, 2);
             case TaskQueues.CORE -> new QueueTuning(16, null, null, null, 1, 4, 2);
             case TaskQueues.EVENT_WORKFLOW -> new QueueTuning(null, 200, null, null, 2, 10, 2);
