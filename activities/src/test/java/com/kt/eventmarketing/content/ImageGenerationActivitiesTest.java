@@ -199,7 +199,8 @@ class ImageGenerationActivitiesTest {
     private ImageGenerationActivities activitiesWith(ImageApiClient imageApi) {
         art = new PosterArt(imageApi, blobs);
         environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(art, blobs, URLS, meters));
+        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(art, blobs, URLS, meters,
+                new CompositionGate(2, meters)));
         return environment.newActivityStub(ImageGenerationActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
