@@ -8,6 +8,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The images step with {@code flows} events in it at once: every owner picks a recommendation at the same moment
@@ -18,7 +19,11 @@ import java.util.concurrent.Future;
 final class ImagesStep {
     private static final long POLL_MILLIS = 25;
 
-    record Run(int flows, Stats seconds, List<String> failures) {
+    record Run(int flows, Stats seconds, List<String> failures, List<Flow> measured) {
+    }
+
+    /** One measured flow: its event, when the PUT was sent and when a GET first showed EDIT_CONTENT (epoch ms). */
+    record Flow(long eventId, long putAtMillis, long seenAtMillis) {
     }
 
     private ImagesStep() {
@@ -29,6 +34,7 @@ final class ImagesStep {
         CyclicBarrier together = new CyclicBarrier(flows);
         Stats durations = new Stats();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Flow> measured = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(flows, Intake.named("bench-images-step"));
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -43,12 +49,14 @@ final class ImagesStep {
                         return null;
                     }
                     long start = System.nanoTime();
+                    long putAt = System.currentTimeMillis();
                     Api.Response picked = api.put("/api/v1/events/" + id + "/recommendation", token, Map.of("index", 0));
                     long seen = picked.ok() ? awaitStep(api, token, id, "EDIT_CONTENT", deadline) : -1;
                     if (seen < 0) {
                         failures.add("event " + id + ": " + (picked.ok() ? "no EDIT_CONTENT in time" : "PUT " + picked.status()));
                     } else {
                         durations.add(seen - start);
+                        measured.add(new Flow(id, putAt, putAt + TimeUnit.NANOSECONDS.toMillis(seen - start)));
                     }
                     return null;
                 }));
@@ -59,7 +67,7 @@ final class ImagesStep {
         } finally {
             pool.shutdownNow();
         }
-        return new Run(flows, durations, List.copyOf(failures));
+        return new Run(flows, durations, List.copyOf(failures), List.copyOf(measured));
     }
 
     /** The System.nanoTime() of the first poll that showed the step; -1 after the deadline. */
