@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Kubernetes manifests as {@code kustomize build infra/deploy/kubernetes} renders them: every document passes kubeconform {@code -strict}
- * against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see {@link KubernetesSchemas}; nothing is
- * skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the check is not vacuous), and
- * the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject with the Temporal scaler
- * on exactly that pool's task queues (including {@code analytics}, which follows {@code distribution}); probes,
- * requests and limits; a termination grace period longer than the pool's shutdown grace; every task queue served by
- * some pool.
+ * The Kubernetes manifests as {@code kustomize build infra/deploy/kubernetes} renders them: every document passes
+ * kubeconform {@code -strict} against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see
+ * {@link KubernetesSchemas}; nothing is skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the
+ * check is not vacuous), and the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject
+ * with the Temporal scaler on exactly that pool's task queues (including {@code analytics}, which follows
+ * {@code distribution}); probes, requests and limits; a termination grace period longer than the pool's shutdown grace;
+ * every task queue served by some pool.
  */
 class KubernetesManifestsTest {
     /** shared.TaskQueues.ALL and AnalyticsWorker.TASK_QUEUE. */
