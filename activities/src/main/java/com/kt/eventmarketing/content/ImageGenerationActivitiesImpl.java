@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.content;
 
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.content.blob.BlobStore;
 import com.kt.eventmarketing.content.render.Png;
 import com.kt.eventmarketing.content.render.PosterCompositor;
@@ -13,7 +14,6 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * counts images on built-in art because the image API failed, tagged with the failure {@code reason} (an
  * ExternalCallFailures type).
  */
-@Component
+@WorkerComponent
 public class ImageGenerationActivitiesImpl implements ImageGenerationActivities {
 
     static final String PROVIDER_IMAGE_API = PosterArt.PROVIDER_IMAGE_API;
