@@ -1,7 +1,8 @@
-package com.kt.eventmarketing.analytics;
+package com.kt.eventmarketing.workers;
 
+import com.kt.eventmarketing.analytics.AnalyticsProperties;
+import com.kt.eventmarketing.analytics.ChannelStatsPollWorkflow;
 import com.kt.eventmarketing.shared.TaskQueues;
-import com.kt.eventmarketing.workers.WorkerPool;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * The Temporal Schedule {@value #SCHEDULE_ID} that starts the statistics round every {@code kt.analytics.stats-interval}
  * (5 min), overlap SKIP. The process whose {@link WorkerPool} polls {@code analytics} creates it (or brings an existing
- * one to the configured interval) once its workers poll, so a schedule never fires at a queue nobody serves.
+ * one to the configured interval) once its workers poll, so a schedule never fires at a queue nobody serves. In
+ * package {@code workers}, which the gateway (with this module on its test classpath) does not scan.
  */
 @Component
 public class ChannelStatsSchedule implements SmartLifecycle {

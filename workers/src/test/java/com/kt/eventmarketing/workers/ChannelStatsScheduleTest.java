@@ -1,9 +1,8 @@
-package com.kt.eventmarketing.analytics;
+package com.kt.eventmarketing.workers;
 
+import com.kt.eventmarketing.analytics.ChannelStatsPollWorkflow;
 import com.kt.eventmarketing.shared.TaskQueues;
 import com.kt.eventmarketing.testsupport.WithRealServers;
-import com.kt.eventmarketing.workers.WorkerPool;
-import com.kt.eventmarketing.workers.WorkersApplication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
