@@ -1,7 +1,7 @@
 package com.kt.eventmarketing.ai;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.ai.client.ChatModelClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.resilience.Heartbeats;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.kt.eventmarketing.analytics;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.distribution.stats.ChannelStats;
 import com.kt.eventmarketing.distribution.stats.ChannelStatsClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

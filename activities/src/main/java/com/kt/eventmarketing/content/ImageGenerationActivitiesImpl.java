@@ -1,12 +1,12 @@
 package com.kt.eventmarketing.content;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.content.blob.BlobStore;
 import com.kt.eventmarketing.content.render.Png;
 import com.kt.eventmarketing.content.render.PosterCompositor;
 import com.kt.eventmarketing.content.render.PosterContent;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

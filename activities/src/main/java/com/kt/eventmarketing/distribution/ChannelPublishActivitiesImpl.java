@@ -1,8 +1,8 @@
 package com.kt.eventmarketing.distribution;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.distribution.channel.ChannelAdapter;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

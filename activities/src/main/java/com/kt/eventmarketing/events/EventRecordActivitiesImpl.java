@@ -1,8 +1,8 @@
 package com.kt.eventmarketing.events;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.Topics;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.outbox.OutboxWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;

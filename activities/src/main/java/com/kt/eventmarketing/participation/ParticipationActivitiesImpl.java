@@ -1,8 +1,8 @@
 package com.kt.eventmarketing.participation;
 
-import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.distribution.notification.WinnerNotification;
 import com.kt.eventmarketing.distribution.notification.WinnerNotificationClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import io.temporal.failure.ApplicationFailure;
