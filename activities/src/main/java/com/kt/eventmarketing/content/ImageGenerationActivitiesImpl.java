@@ -6,6 +6,7 @@ import com.kt.eventmarketing.content.render.PosterCompositor;
 import com.kt.eventmarketing.content.render.PosterContent;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,7 +14,6 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * counts images on built-in art because the image API failed, tagged with the failure {@code reason} (an
  * ExternalCallFailures type).
  */
-@Component
+@WorkerComponent
 public class ImageGenerationActivitiesImpl implements ImageGenerationActivities {
 
     static final String PROVIDER_IMAGE_API = PosterArt.PROVIDER_IMAGE_API;

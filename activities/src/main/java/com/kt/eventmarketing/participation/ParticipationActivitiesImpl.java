@@ -2,13 +2,13 @@ package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.distribution.notification.WinnerNotification;
 import com.kt.eventmarketing.distribution.notification.WinnerNotificationClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import java.util.Map;
  * counts only.</li>
  * </ul>
  */
-@Component
+@WorkerComponent
 public class ParticipationActivitiesImpl implements ParticipationActivities {
     /** Failure type of a settings problem (a bad algorithm or visit bonus): not retryable. */
     public static final String INVALID_SETTINGS = "InvalidAutoDrawSettings";

@@ -182,6 +182,8 @@ class EventCreationWorkflowTest {
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
         assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.RETRACTED);
+        // the purge runs after cancel has answered (once the status is recorded): wait for the workflow's end
+        WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(harness.fakes.recordedSnapshot()).as("nobody's entry outlives a cancelled event")
                 .containsSubsequence("progress:CANCELLED:CANCELLED", "purge:all");
         harness.recordHistoryIfAsked(6, "cancel-after-publish-v3");

@@ -32,11 +32,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * every task queue served by some pool.
  */
 class KubernetesManifestsTest {
-    /** shared.TaskQueues.ALL and AnalyticsWorker.TASK_QUEUE. */
+    /** shared.TaskQueues.ALL. */
     static final List<String> TASK_QUEUES = List.of("event-workflow", "ai", "content", "distribution", "core", "analytics");
 
     /**
-     * The queues a pool polls: {@code KT_WORKER_TASK_QUEUES}, plus {@code analytics} where AnalyticsWorker runs (a pool
+     * The queues a pool polls: {@code KT_WORKER_TASK_QUEUES}, plus {@code analytics} where WorkerPool adds it (a pool
      * with {@code distribution}, unless {@code KT_ANALYTICS_STATS_WORKER_ENABLED} says otherwise).
      */
     static List<String> polledQueues(String taskQueues, String analyticsOverride) {
