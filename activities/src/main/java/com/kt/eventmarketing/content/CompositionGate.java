@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.content;
 
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.resilience.Heartbeats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.stereotype.Component;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * end together (the images step's median is what the owner feels).
  * <p>Metrics: {@value #WAIT_METRIC} (time waited for the gate), {@value #WAITING_METRIC} (activities waiting).
  */
-@Component
+@WorkerComponent
 public class CompositionGate {
     static final String WAIT_METRIC = "kt.content.composition.wait";
     static final String WAITING_METRIC = "kt.content.composition.waiting";
