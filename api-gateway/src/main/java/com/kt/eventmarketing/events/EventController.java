@@ -107,12 +107,10 @@ public class EventController {
     @PutMapping("/{id}/channels")
     @Operation(summary = "Choose at least one channel with its settings, and the event period")
     public EventViews.Detail channels(@PathVariable long id, @Valid @RequestBody EventRequests.Channels body) {
-        ChannelRequestCheck.check(body, Instant.now(), limits);
+        AutoDraw autoDraw = ChannelRequestCheck.check(body, Instant.now(), limits);
         var choice = new ChannelChoice(body.channels().stream()
                 .map(c -> new ChannelSelection(c.type(), c.settings() == null ? java.util.Map.of() : c.settings()))
-                .collect(Collectors.toList()), body.startAt(), body.endAt(), body.autoDraw() == null ? null
-                : new AutoDraw(body.autoDraw().winnerCount(), body.autoDraw().algorithm(),
-                body.autoDraw().visitBonus() == null ? 2 : body.autoDraw().visitBonus()));
+                .collect(Collectors.toList()), body.startAt(), body.endAt(), autoDraw);
         return events.change(CurrentOwner.id(), id, wf -> wf.chooseChannels(choice));
     }
 

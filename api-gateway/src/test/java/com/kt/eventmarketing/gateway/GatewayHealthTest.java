@@ -8,11 +8,9 @@ import com.kt.eventmarketing.events.EventRecordActivities;
 import com.kt.eventmarketing.participation.ParticipationActivities;
 import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
 import com.kt.eventmarketing.shared.resilience.RestClientFactory;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Boots api-gateway against real PostgreSQL, Redis, Kafka and Temporal: every dependency UP on the management port,
  * and nothing of the actuator on the public port but the status-only probes a load balancer needs.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class GatewayHealthTest {
     @LocalServerPort
     int port;

@@ -1,9 +1,7 @@
 package com.kt.eventmarketing.gateway;
 
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,9 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Temporal not answering at all: owners get a 503 problem within the call deadline, never a 500 or a hang. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.events.temporal-call-deadline=3s", "kt.analytics.consumer-enabled=false"})
+@GatewayTest(properties = {"kt.events.temporal-call-deadline=3s", "kt.analytics.consumer-enabled=false"})
 class TemporalUnreachableTest {
     @LocalServerPort
     int port;

@@ -56,15 +56,7 @@ final class UpdateValidators {
         period(choice.startAt(), choice.endAt());
         AutoDraw draw = choice.autoDraw();
         if (draw != null) {
-            if (draw.winnerCount() < 1) {
-                throw new IllegalArgumentException("autoDraw.winnerCount: must be at least 1");
-            }
-            if (!List.of("RANDOM", "WEIGHTED").contains(draw.algorithm())) {
-                throw new IllegalArgumentException("autoDraw.algorithm: must be RANDOM or WEIGHTED");
-            }
-            if (draw.visitBonus() < 1 || draw.visitBonus() > 3) {
-                throw new IllegalArgumentException("autoDraw.visitBonus: must be 1-3");
-            }
+            draw.requireValid();
         }
     }
 

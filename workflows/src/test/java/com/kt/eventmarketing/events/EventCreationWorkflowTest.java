@@ -105,7 +105,7 @@ class EventCreationWorkflowTest {
                 List.of(new ChannelSelection(ChannelType.GINITV, null)), start, start.minusSeconds(60), null)))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("endAt: must be after startAt");
         assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(new ChannelSelection(ChannelType.GINITV, null)),
-                start, start.plusSeconds(60), new com.kt.eventmarketing.participation.AutoDraw(1, "LOTTERY", 2))))
+                start, start.plusSeconds(60), new com.kt.eventmarketing.participation.AutoDraw(1, null, 2))))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("autoDraw.algorithm");
         assertThat(workflow.snapshot().channels()).isEmpty();
     }

@@ -99,7 +99,7 @@ final class EventWorkflowHarness implements AutoCloseable {
         Instant start = now().plus(Duration.ofDays(1));
         workflow.chooseChannels(new ChannelChoice(List.of(channels).stream()
                 .map(c -> new ChannelSelection(c, Map.of("radius", "500"))).toList(), start, start.plus(Duration.ofDays(2)),
-                new com.kt.eventmarketing.participation.AutoDraw(3, "WEIGHTED", 2)));
+                new com.kt.eventmarketing.participation.AutoDraw(3, com.kt.eventmarketing.participation.AutoDraw.Algorithm.WEIGHTED, 2)));
         return awaitStep(workflow, EventStep.READY_TO_PUBLISH);
     }
 
