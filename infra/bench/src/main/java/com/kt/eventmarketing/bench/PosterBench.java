@@ -46,7 +46,7 @@ final class PosterBench {
                 f1(p50 * 1000) + " ms (p90 " + f0(run.seconds().percentileMs(90)) + " ms, max "
                         + f0(run.seconds().maxMs()) + " ms)",
                 null, null, "p50 ≤ 1.5 s", run.failures().isEmpty() && p50 <= 1.5,
-                "PUT recommendation → GET shows EDIT_CONTENT (25 ms polls); sandbox image API without added latency; "
+                "PUT recommendation → GET shows EDIT_CONTENT (100 ms polls); sandbox image API without added latency; "
                         + run.seconds().count() + "/" + run.flows() + " measured" + (run.failures().isEmpty() ? ""
                         : "; failures " + run.failures()) + "; medians per phase (ms) " + timeline(temporalTarget, run));
     }
