@@ -20,7 +20,9 @@ import java.time.Duration;
  *                      <p>The answer is scaled and centre-cropped to the platform's exact size: the image APIs reject
  *                      arbitrary sizes such as 1080x1080 or 800x600.
  * @param rateLimitCalls  image API calls this process may start per {@code rateLimitPeriod}: the provider's quota
- *                        (e.g. images per minute of the account's tier) divided by the number of content pools.
+ *                        (e.g. images per minute of the account's tier) divided by the number of content pools. The
+ *                        default, 50 a second, is a guard against a runaway loop, not anybody's quota: 10 a second
+ *                        already held ten owners' 30 art calls for 3 s on the sandbox; production sets its tier.
  *                        Only the calls are limited, not the content queue: composing posters never reaches the
  *                        provider and must not wait behind its quota.
  * @param rateLimitPeriod the period the quota refills in
@@ -35,7 +37,7 @@ public record ImageApiProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("1024x1024") String squareSize,
                                  @DefaultValue("1536x1024") String landscapeSize,
                                  @DefaultValue("1024x1536") String portraitSize,
-                                 @DefaultValue("10") int rateLimitCalls,
+                                 @DefaultValue("50") int rateLimitCalls,
                                  @DefaultValue("1s") Duration rateLimitPeriod,
                                  @DefaultValue("30s") Duration rateLimitWait) {
 
