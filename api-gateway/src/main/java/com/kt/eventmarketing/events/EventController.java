@@ -140,6 +140,6 @@ public class EventController {
     @Operation(summary = "Cancel the event at any step; published posts are retracted where the channel allows it")
     public EventViews.Detail cancel(@PathVariable long id, @RequestBody(required = false) @Valid EventRequests.Cancel body) {
         String reason = body == null || body.reason() == null ? "cancelled by the owner" : body.reason();
-        return events.change(CurrentOwner.id(), id, wf -> wf.cancel(reason));
+        return events.cancel(CurrentOwner.id(), id, reason);
     }
 }

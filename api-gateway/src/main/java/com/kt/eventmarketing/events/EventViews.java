@@ -16,10 +16,11 @@ public final class EventViews {
     public record Created(long eventId, EventStatus status, EventStep step) {
     }
 
-    public record Summary(long eventId, EventObjective objective, EventStatus status, EventStep step, String title,
-                          String prize, Instant startAt, Instant endAt, long viewCount, Instant createdAt) {
-        static Summary of(EventRow row) {
-            return new Summary(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), row.getTitle(),
+    /** {@code starting}: as in {@link Detail}. */
+    public record Summary(long eventId, EventObjective objective, EventStatus status, EventStep step, boolean starting,
+                          String title, String prize, Instant startAt, Instant endAt, long viewCount, Instant createdAt) {
+        static Summary of(EventRow row, boolean starting) {
+            return new Summary(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), starting, row.getTitle(),
                     row.getPrize(), row.getStartAt(), row.getEndAt(), row.getViewCount(), row.getCreatedAt());
         }
     }
@@ -52,9 +53,11 @@ public final class EventViews {
 
     /**
      * The database row merged with the workflow's live state. {@code live} is false when Temporal could not be
-     * asked and only the row is shown.
+     * asked and only the row is shown. {@code starting} is true while the event's workflow has not been started yet
+     * (the 202 does not wait for Temporal): the step is the row's first one and changes answer 503 until it starts.
      */
     public record Detail(long eventId, EventObjective objective, EventStatus status, EventStep step, boolean live,
+                         boolean starting,
                          String title, String prize, String participationMethod, String guide,
                          Integer expectedParticipants, Long estimatedCost, Double expectedRoi,
                          String imageId, String imageUrl, String imageProvider, Colors colors,
