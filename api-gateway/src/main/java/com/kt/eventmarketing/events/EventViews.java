@@ -4,12 +4,15 @@ import com.kt.eventmarketing.ai.Recommendation;
 import com.kt.eventmarketing.ai.TrendAnalysis;
 import com.kt.eventmarketing.content.GeneratedImage;
 import com.kt.eventmarketing.events.persistence.EventRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
 /** Response bodies of the events API. */
 public final class EventViews {
+    private static final String STARTING = "true while the event's workflow has not been started yet (it starts after "
+            + "the 202, within seconds); changes answer 503 with Retry-After until then";
     private EventViews() {
     }
 
@@ -17,7 +20,8 @@ public final class EventViews {
     }
 
     /** {@code starting}: as in {@link Detail}. */
-    public record Summary(long eventId, EventObjective objective, EventStatus status, EventStep step, boolean starting,
+    public record Summary(long eventId, EventObjective objective, EventStatus status, EventStep step,
+                          @Schema(description = STARTING) boolean starting,
                           String title, String prize, Instant startAt, Instant endAt, long viewCount, Instant createdAt) {
         static Summary of(EventRow row, boolean starting) {
             return new Summary(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), starting, row.getTitle(),
@@ -56,8 +60,9 @@ public final class EventViews {
      * asked and only the row is shown. {@code starting} is true while the event's workflow has not been started yet
      * (the 202 does not wait for Temporal): the step is the row's first one and changes answer 503 until it starts.
      */
-    public record Detail(long eventId, EventObjective objective, EventStatus status, EventStep step, boolean live,
-                         boolean starting,
+    public record Detail(long eventId, EventObjective objective, EventStatus status, EventStep step,
+                         @Schema(description = "false: Temporal could not be asked, only the stored row is shown") boolean live,
+                         @Schema(description = STARTING) boolean starting,
                          String title, String prize, String participationMethod, String guide,
                          Integer expectedParticipants, Long estimatedCost, Double expectedRoi,
                          String imageId, String imageUrl, String imageProvider, Colors colors,
