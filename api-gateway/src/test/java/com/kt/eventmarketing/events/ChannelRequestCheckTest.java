@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 class ChannelRequestCheckTest {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
-    private static final EventProperties LIMITS = new EventProperties(null, null, null, null, null, null, null);
+    private static final EventProperties LIMITS = new EventProperties(null, null, null, null, null, null, null, null);
 
     @Test
     void validSettingsOfEveryChannelPass() {
