@@ -11,7 +11,7 @@ source "$ROOT/infra/scripts/select-java.sh"
 source "$ROOT/infra/scripts/ensure-temporal-cli.sh"
 # temporal-server, temporal-sql-tool and temporal-ui-server for the server mode (go install, once per machine)
 source "$ROOT/infra/scripts/ensure-temporal-server.sh"
-# kubeconform and the docker compose CLI for the deployment-file tests (built with go install when missing)
+# kubeconform, kustomize and the docker compose CLI for the deployment-file tests (built with go install when missing)
 source "$ROOT/infra/scripts/ensure-deploy-tools.sh"
 # Debian's Chromium and ChromeDriver for the browser tests of the pages (apt-get when missing)
 source "$ROOT/infra/scripts/ensure-browser.sh"

@@ -1,14 +1,17 @@
 # Source me (or run me): the tools that validate infra/deploy without a Docker engine or a cluster.
-#   - kubeconform (go install, pinned) for the Kubernetes manifests;
+#   - kustomize (go install, pinned) to render infra/deploy/kubernetes (base, pool overlays) as `kubectl apply -k`;
+#   - kubeconform (go install, pinned) for the rendered Kubernetes manifests;
 #   - the schemas it checks against, built offline from Go modules instead of its default GitHub download:
 #     Kubernetes' OpenAPI document shipped in k8s.io/cli-runtime (artifacts/openapi/swagger.json: core/v1,
 #     apps/v1, policy/v1, ...) and KEDA's CRDs (config/crd/bases) from github.com/kedacore/keda/v2;
 #   - the Docker Compose v2 CLI plugin for `docker compose config` (needs no engine), built from its Go module
 #     when `docker compose` is missing (it cannot be `go install`ed: its go.mod has exclude directives).
-# Exports KT_KUBECONFORM, KT_K8S_SWAGGER, KT_KEDA_CRDS, KT_COMPOSE (the compose command). Anything that cannot
+# Exports KT_KUSTOMIZE, KT_KUBECONFORM, KT_K8S_SWAGGER, KT_KEDA_CRDS, KT_COMPOSE (the compose command). Anything that cannot
 # be had is left unset with a warning; the deployment tests then say exactly what is missing.
 # Safe to source from scripts running with `set -euo pipefail`: never exits, never fails.
 
+# v5.8.2: the newest release that builds with Go 1.26 (v5.8.3's go.mod asks for Go 1.27)
+KT_KUSTOMIZE_VERSION="v5.8.2"
 KT_KUBECONFORM_VERSION="v0.7.0"
 KT_K8S_SCHEMA_MODULE="k8s.io/cli-runtime@v0.34.1"
 KT_KEDA_MODULE="github.com/kedacore/keda/v2@v2.18.0"
@@ -21,10 +24,16 @@ kt_go_module_dir() {
 kt_ensure_deploy_tools() {
   local gobin dir
   if ! command -v go >/dev/null 2>&1; then
-    echo "WARNING: Go not found: kubeconform, its schemas and the compose plugin cannot be installed." >&2
+    echo "WARNING: Go not found: kustomize, kubeconform, its schemas and the compose plugin cannot be installed." >&2
   else
     gobin="$(go env GOBIN 2>/dev/null || true)"
     [ -n "$gobin" ] || gobin="$(go env GOPATH 2>/dev/null || true)/bin"
+    # reinstalled when the pin moves: a different kustomize may render the overlays differently
+    if [ "$("$gobin/kustomize" version 2>/dev/null || true)" != "$KT_KUSTOMIZE_VERSION" ]; then
+      echo "kustomize $KT_KUSTOMIZE_VERSION not found; installing: go install sigs.k8s.io/kustomize/kustomize/v5@$KT_KUSTOMIZE_VERSION"
+      go install "sigs.k8s.io/kustomize/kustomize/v5@$KT_KUSTOMIZE_VERSION" || echo "WARNING: kustomize install failed" >&2
+    fi
+    if [ -x "$gobin/kustomize" ]; then export KT_KUSTOMIZE="$gobin/kustomize"; fi
     if [ ! -x "$gobin/kubeconform" ] && ! command -v kubeconform >/dev/null 2>&1; then
       echo "kubeconform not found; installing: go install github.com/yannh/kubeconform/cmd/kubeconform@$KT_KUBECONFORM_VERSION"
       go install "github.com/yannh/kubeconform/cmd/kubeconform@$KT_KUBECONFORM_VERSION" || echo "WARNING: kubeconform install failed" >&2
@@ -59,7 +68,7 @@ kt_ensure_deploy_tools() {
   elif [ -n "${gobin:-}" ] && [ -x "$gobin/docker-compose" ]; then
     export KT_COMPOSE="$gobin/docker-compose"
   fi
-  echo "Deployment validation tools: kubeconform=${KT_KUBECONFORM:-missing} k8s-schemas=${KT_K8S_SWAGGER:-missing} keda-crds=${KT_KEDA_CRDS:-missing} compose=${KT_COMPOSE:-missing}"
+  echo "Deployment validation tools: kustomize=${KT_KUSTOMIZE:-missing} kubeconform=${KT_KUBECONFORM:-missing} k8s-schemas=${KT_K8S_SWAGGER:-missing} keda-crds=${KT_KEDA_CRDS:-missing} compose=${KT_COMPOSE:-missing}"
   return 0
 }
 

@@ -1,8 +1,8 @@
 package com.kt.eventmarketing.ai;
 
 import com.kt.eventmarketing.ai.client.ChatModelClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.resilience.Heartbeats;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * Trend analysis and recommendations through the configured chat model. Model calls take tens of seconds; the
  * activity heartbeats during each one, so the heartbeat timeout catches a dead worker but never a slow healthy call.
  */
-@Component
+@WorkerComponent
 public class AiPlanningActivitiesImpl implements AiPlanningActivities {
 
     private final ChatModelClient model;

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param retryMax          longest back-off
  * @param dltPartitions     partitions of the dead-letter topics (the recoverer keeps the source partition)
  * @param statsInterval     how often channel statistics are pulled for every ACTIVE event
- * @param statsScheduleEnabled whether a worker polling {@code event-workflow} creates the Temporal Schedule
+ * @param statsScheduleEnabled whether the worker polling {@code analytics} creates the Temporal Schedule
  * @param dashboardTtl      Redis cache of the owner dashboard
  * @param liveTtl           Redis live counters (rebuilt from PostgreSQL when missing)
  * @param streamPoll        how often the SSE stream compares projection versions

@@ -3,18 +3,18 @@ package com.kt.eventmarketing.analytics;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.distribution.stats.ChannelStats;
 import com.kt.eventmarketing.distribution.stats.ChannelStatsClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.util.List;
 
 /** See {@link ChannelStatsActivities}. Not in the gateway (its scan leaves out {@code *ActivitiesImpl}). */
-@Component
+@WorkerComponent
 public class ChannelStatsActivitiesImpl implements ChannelStatsActivities {
     private static final Logger log = LoggerFactory.getLogger(ChannelStatsActivitiesImpl.class);
 

@@ -6,6 +6,7 @@ import com.kt.eventmarketing.content.render.PosterCompositor;
 import com.kt.eventmarketing.content.render.PosterContent;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,7 +14,6 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * counts images on built-in art because the image API failed, tagged with the failure {@code reason} (an
  * ExternalCallFailures type).
  */
-@Component
+@WorkerComponent
 public class ImageGenerationActivitiesImpl implements ImageGenerationActivities {
 
     static final String PROVIDER_IMAGE_API = PosterArt.PROVIDER_IMAGE_API;
@@ -42,18 +42,21 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
     private final BlobStore blobs;
     private final PublicUrlProperties urls;
     private final MeterRegistry meters;
+    private final CompositionGate gate;
 
     @Autowired
     public ImageGenerationActivitiesImpl(PosterArt art, BlobStore blobs, PublicUrlProperties urls,
-                                         ObjectProvider<MeterRegistry> meters) {
-        this(art, blobs, urls, meters.getIfAvailable(SimpleMeterRegistry::new));
+                                         ObjectProvider<MeterRegistry> meters, CompositionGate gate) {
+        this(art, blobs, urls, meters.getIfAvailable(SimpleMeterRegistry::new), gate);
     }
 
-    public ImageGenerationActivitiesImpl(PosterArt art, BlobStore blobs, PublicUrlProperties urls, MeterRegistry meters) {
+    public ImageGenerationActivitiesImpl(PosterArt art, BlobStore blobs, PublicUrlProperties urls, MeterRegistry meters,
+                                         CompositionGate gate) {
         this.art = art;
         this.blobs = blobs;
         this.urls = urls;
         this.meters = meters;
+        this.gate = gate;
     }
 
     @Override
@@ -80,18 +83,23 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
         // a fresh batch id per attempt: a regenerated set never overwrites images the owner has already seen
         String batch = newBatch();
         PosterArt.Session session = art.session();
-        List<GeneratedImage> previews = new ArrayList<>();
+        List<PosterArt.Art> arts = new ArrayList<>();
         for (ImageStyle style : ImageStyle.values()) {
             Activity.getExecutionContext().heartbeat(style);
-            PosterArt.Art styleArt = session.forStyle(request, style);
-            String imageId = PosterIds.preview(request.eventId(), style, batch);
-            if (styleArt.png() != null) {
-                blobs.write(PosterArt.artId(imageId), styleArt.png());
-            }
-            previews.add(store(imageId, styleArt.image(), PosterWords.of(request, style, urls), style, null,
-                    PREVIEW_SIZE, PREVIEW_SIZE, styleArt.provider(), session.failure()));
+            arts.add(session.forStyle(request, style));
         }
-        return List.copyOf(previews);
+        return gate.compose(() -> {
+            List<GeneratedImage> previews = new ArrayList<>();
+            for (PosterArt.Art styleArt : arts) {
+                String imageId = PosterIds.preview(request.eventId(), styleArt.style(), batch);
+                if (styleArt.png() != null) {
+                    blobs.write(PosterArt.artId(imageId), styleArt.png());
+                }
+                previews.add(store(imageId, styleArt.image(), PosterWords.of(request, styleArt.style(), urls),
+                        styleArt.style(), null, PREVIEW_SIZE, PREVIEW_SIZE, styleArt.provider(), session.failure()));
+            }
+            return List.copyOf(previews);
+        });
     }
 
     @Override
@@ -99,8 +107,8 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
         PosterContent words = PosterWords.of(request, urls);
         GeneratedImage preview = request.preview();
         String imageId = PosterIds.redrawnPreview(preview.imageId(), words, PREVIEW_SIZE, PREVIEW_SIZE);
-        return store(imageId, art.behind(preview, PREVIEW_SIZE, PREVIEW_SIZE), words, preview.style(), null,
-                PREVIEW_SIZE, PREVIEW_SIZE, preview.provider(), null);
+        return gate.compose(() -> store(imageId, art.behind(preview, PREVIEW_SIZE, PREVIEW_SIZE), words,
+                preview.style(), null, PREVIEW_SIZE, PREVIEW_SIZE, preview.provider(), null));
     }
 
     @Override
@@ -115,8 +123,8 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
         int height = channel.posterHeight();
         String imageId = PosterIds.channelPoster(poster.eventId(), channel.name(), poster.preview().imageId(), words,
                 width, height);
-        return store(imageId, art.behind(poster.preview(), width, height), words, poster.preview().style(), null,
-                width, height, poster.preview().provider(), null);
+        return gate.compose(() -> store(imageId, art.behind(poster.preview(), width, height), words,
+                poster.preview().style(), null, width, height, poster.preview().provider(), null));
     }
 
     private GeneratedImage store(String imageId, BufferedImage background, PosterContent words, ImageStyle style,

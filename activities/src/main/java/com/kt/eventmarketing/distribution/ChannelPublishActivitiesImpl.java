@@ -2,6 +2,7 @@ package com.kt.eventmarketing.distribution;
 
 import com.kt.eventmarketing.distribution.channel.ChannelAdapter;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,7 +12,6 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,7 +33,7 @@ import java.util.Set;
  * taken back. The de-duplication is per process (the last {@value #REMEMBERED_KEYS} keys): a repeat that lands on
  * another pool replica after a lost completion can still count twice.
  */
-@Component
+@WorkerComponent
 public class ChannelPublishActivitiesImpl implements ChannelPublishActivities {
     public static final String POSTS_METRIC = "kt.distribution.posts";
     static final int REMEMBERED_KEYS = 10_000;

@@ -2,9 +2,9 @@ package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.Topics;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.outbox.OutboxWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +20,7 @@ import java.util.UUID;
  * Writes the workflow's state into PostgreSQL. Every write is an idempotent overwrite and every outbox message
  * has an id derived from (event, kind, round), so activity retries change nothing twice.
  */
-@Component
+@WorkerComponent
 public class EventRecordActivitiesImpl implements EventRecordActivities {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

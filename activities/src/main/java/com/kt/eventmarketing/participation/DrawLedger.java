@@ -79,13 +79,6 @@ public class DrawLedger {
         this.cipher = cipher;
     }
 
-    /** A validated draw request: {@code algorithm} RANDOM or WEIGHTED, {@code visitBonus} 1–3. */
-    public record Spec(int winnerCount, String algorithm, int visitBonus) {
-        public boolean weighted() {
-            return "WEIGHTED".equals(algorithm);
-        }
-    }
-
     /** What happened. */
     public enum Kind {
         /** Drawn now: {@code winnerCount} winners. */
@@ -115,10 +108,8 @@ public class DrawLedger {
      * Draws once. With {@code drawFewerWhenShort} a request for more winners than entries draws every entry (the
      * automatic draw); without it that is {@link Kind#NOT_ENOUGH}. Fixes the commitment first if needed.
      */
-    public Outcome draw(long eventId, Spec spec, boolean drawFewerWhenShort) {
-        if (spec.winnerCount() < 1) {
-            throw new IllegalArgumentException("winnerCount must be at least 1");
-        }
+    public Outcome draw(long eventId, AutoDraw spec, boolean drawFewerWhenShort) {
+        spec.requireValid();
         commit(eventId);
         long started = System.nanoTime();
         Outcome outcome = tx.execute(status -> {
@@ -153,7 +144,7 @@ public class DrawLedger {
                                    participant_count = ?, total_tickets = ?, snapshot_hash = ?, algorithm_version = ?,
                                    winner_entry_numbers = ?
                             where event_id = ?""",
-                    HexFormat.of().formatHex(seed), spec.algorithm(), spec.weighted() ? spec.visitBonus() : null,
+                    HexFormat.of().formatHex(seed), spec.algorithm().name(), spec.weighted() ? spec.visitBonus() : null,
                     winnerCount, n, snapshot.totalTickets, HexFormat.of().formatHex(snapshot.hash), WinnerDraw.VERSION,
                     numbers.toString(), eventId);
             return new Outcome(Kind.DRAWN, winnerCount, n);
@@ -163,7 +154,7 @@ public class DrawLedger {
                 .tag("outcome", outcome.kind().name().toLowerCase(Locale.ROOT)).register(meters).increment();
         if (outcome.kind() == Kind.DRAWN) {
             Timer.builder(DRAW_DURATION_METRIC).description("time to draw the winners of one event (snapshot, draw, marks)")
-                    .tag("algorithm", spec.algorithm()).register(meters).record(elapsed, TimeUnit.NANOSECONDS);
+                    .tag("algorithm", spec.algorithm().name()).register(meters).record(elapsed, TimeUnit.NANOSECONDS);
             log.info("draw done: eventId={} winners={} of {} entries algorithm={} in {} ms", eventId, outcome.winnerCount(),
                     outcome.participants(), spec.algorithm(), elapsed / 1_000_000);
         }
@@ -174,7 +165,7 @@ public class DrawLedger {
     }
 
     /** Entry numbers and tickets in ascending entry-number order, in two primitive arrays (12 bytes per entry). */
-    private Snapshot snapshot(long eventId, int expected, Spec spec) {
+    private Snapshot snapshot(long eventId, int expected, AutoDraw spec) {
         long[][] numbers = {new long[Math.max(expected, 1)]};
         int[][] tickets = {new int[Math.max(expected, 1)]};
         int[] size = {0};
@@ -200,7 +191,7 @@ public class DrawLedger {
         if (!drawn.drawn()) {
             throw new IllegalArgumentException("event " + eventId + " has no draw yet, so no snapshot");
         }
-        boolean weighted = "WEIGHTED".equals(drawn.algorithm());
+        boolean weighted = AutoDraw.Algorithm.WEIGHTED.name().equals(drawn.algorithm());
         return snapshots.stream(eventId, weighted, weighted ? drawn.visitBonus() : 0, sink);
     }
 

@@ -2,16 +2,15 @@ package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.distribution.notification.WinnerNotification;
 import com.kt.eventmarketing.distribution.notification.WinnerNotificationClient;
+import com.kt.eventmarketing.shared.WorkerComponent;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.resilience.ExternalCallFailures;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Map;
  * counts only.</li>
  * </ul>
  */
-@Component
+@WorkerComponent
 public class ParticipationActivitiesImpl implements ParticipationActivities {
     /** Failure type of a settings problem (a bad algorithm or visit bonus): not retryable. */
     public static final String INVALID_SETTINGS = "InvalidAutoDrawSettings";
@@ -60,7 +59,7 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
 
     @Override
     public int drawWinners(long eventId, AutoDraw settings) {
-        DrawLedger.Spec spec = validate(settings);
+        AutoDraw spec = validate(settings);
         requireEvent(eventId);
         DrawLedger.Outcome outcome = ledger.draw(eventId, spec, true);
         switch (outcome.kind()) {
@@ -78,21 +77,16 @@ public class ParticipationActivitiesImpl implements ParticipationActivities {
         return outcome.winnerCount();
     }
 
-    static DrawLedger.Spec validate(AutoDraw settings) {
+    static AutoDraw validate(AutoDraw settings) {
         if (settings == null) {
             throw invalid("autoDraw: required");
         }
-        if (settings.winnerCount() < 1) {
-            throw invalid("autoDraw.winnerCount: must be at least 1, was " + settings.winnerCount());
+        try {
+            settings.requireValid();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        String algorithm = settings.algorithm() == null ? null : settings.algorithm().trim().toUpperCase(Locale.ROOT);
-        if (!"RANDOM".equals(algorithm) && !"WEIGHTED".equals(algorithm)) {
-            throw invalid("autoDraw.algorithm: must be RANDOM or WEIGHTED");
-        }
-        if (settings.visitBonus() < 1 || settings.visitBonus() > 3) {
-            throw invalid("autoDraw.visitBonus: must be 1-3, was " + settings.visitBonus());
-        }
-        return new DrawLedger.Spec(settings.winnerCount(), algorithm, settings.visitBonus());
+        return settings;
     }
 
     private static ApplicationFailure invalid(String message) {

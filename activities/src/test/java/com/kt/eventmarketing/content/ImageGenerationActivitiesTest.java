@@ -92,6 +92,25 @@ class ImageGenerationActivitiesTest {
                 .tags("to", "renderer", "reason", "ExternalServerError").counter().count()).isEqualTo(3);
     }
 
+    /**
+     * The provider's quota limits the image API calls themselves (the content queue has no queue-wide rate any more,
+     * so composing posters never waits behind it): over quota, the art comes from the built-in renderer.
+     */
+    @Test
+    void callsBeyondTheImageApiQuotaGetTheBuiltInArtWithoutReachingTheApi() {
+        environment.close();
+        ImageGenerationActivities quotaOfOne = activitiesWith(imageApi(true, 1, Duration.ofHours(1), Duration.ZERO));
+
+        List<GeneratedImage> previews = quotaOfOne.generatePreviews(REQUEST);
+
+        assertThat(previews).extracting(GeneratedImage::provider).containsExactly(
+                ImageGenerationActivitiesImpl.PROVIDER_IMAGE_API, ImageGenerationActivitiesImpl.PROVIDER_RENDERER,
+                ImageGenerationActivitiesImpl.PROVIDER_RENDERER);
+        assertThat(sandbox.requests("images").split("\"method\"")).as("one call within the quota").hasSize(2);
+        assertThat(meters.get(ImageGenerationActivitiesImpl.FALLBACK_METRIC)
+                .tags("reason", ImageApiClient.RATE_LIMITED).counter().count()).isEqualTo(2);
+    }
+
     @Test
     void aDisabledImageApiIsNotAFallback() {
         environment.close();
@@ -168,14 +187,20 @@ class ImageGenerationActivitiesTest {
     }
 
     private ImageApiClient imageApi(boolean enabled) {
+        return imageApi(enabled, 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    private ImageApiClient imageApi(boolean enabled, int quotaCalls, Duration quotaPeriod, Duration quotaWait) {
         return new ImageApiClient(new ImageApiProperties(enabled, null, "gpt-image-1", "key", Duration.ofSeconds(10),
-                "1024x1024", "1536x1024", "1024x1536"), sandbox.clients(), SandboxServer.guard());
+                "1024x1024", "1536x1024", "1024x1536", quotaCalls, quotaPeriod, quotaWait), sandbox.clients(),
+                SandboxServer.guard(), meters);
     }
 
     private ImageGenerationActivities activitiesWith(ImageApiClient imageApi) {
         art = new PosterArt(imageApi, blobs);
         environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(art, blobs, URLS, meters));
+        environment.registerActivitiesImplementations(new ImageGenerationActivitiesImpl(art, blobs, URLS, meters,
+                new CompositionGate(2, meters)));
         return environment.newActivityStub(ImageGenerationActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());

@@ -13,11 +13,9 @@ import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.shared.SandboxServer;
 import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -46,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 30-second outage of one channel, on Temporal's in-process test server with real time (the breaker runs on the
  * wall clock, so time skipping would only burn attempts against a breaker that is still open): the real
  * {@link ChannelPublishActivitiesImpl} posts to the sandbox for several events at once with the production
- * distribution options (3 attempts, 1 s / 2 s / 4 s). While the channel is down its breaker opens and the attempts fail
- * fast with a next retry delay of the breaker's remaining wait; a channel whose attempts run out is retried like the
- * owner's "retry channel" update does. After the outage every (event, channel) has exactly one post that really
+ * distribution options ({@link ChannelPublishActivities#OPTIONS}: 3 attempts, 1 s then 2 s apart). While the
+ * channel is down its breaker opens and the attempts fail fast with a next retry delay of the breaker's remaining
+ * wait; a channel whose attempts run out is retried like the owner's "retry channel" update does. After the outage every (event, channel) has exactly one post that really
  * reached the channel, proven from the sandbox's request log by idempotency key.
  */
 class ChannelOutageWorkflowTest {
@@ -73,17 +71,9 @@ class ChannelOutageWorkflowTest {
 
     public static class PublishAllWorkflowImpl implements PublishAllWorkflow {
 
-        /** The production distribution options (EventActivityOptions.DISTRIBUTION). */
+        /** The production options; only the queue is this test's worker's. */
         private final ChannelPublishActivities channels = Workflow.newActivityStub(ChannelPublishActivities.class,
-                ActivityOptions.newBuilder()
-                        .setStartToCloseTimeout(Duration.ofSeconds(30))
-                        .setRetryOptions(RetryOptions.newBuilder()
-                                .setInitialInterval(Duration.ofSeconds(1))
-                                .setBackoffCoefficient(2)
-                                .setMaximumInterval(Duration.ofSeconds(4))
-                                .setMaximumAttempts(3)
-                                .build())
-                        .build());
+                ChannelPublishActivities.OPTIONS.toBuilder().setTaskQueue(QUEUE).build());
 
         /** At most this many "retry channel" rounds, 10 s apart: bounded even if the channel never comes back. */
         static final int OWNER_RETRIES = 8;

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static com.kt.eventmarketing.participation.AutoDraw.Algorithm.RANDOM;
+import static com.kt.eventmarketing.participation.AutoDraw.Algorithm.WEIGHTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -79,9 +81,9 @@ class ParticipationActivitiesTest {
         activities.commitDrawSeed(eventId);
         assertThat(commitment(eventId)).as("a second commit changes nothing").isEqualTo(commitment);
 
-        assertThat(activities.drawWinners(eventId, new AutoDraw(3, "WEIGHTED", 2))).isEqualTo(3);
+        assertThat(activities.drawWinners(eventId, new AutoDraw(3, WEIGHTED, 2))).isEqualTo(3);
         String winners = jdbc.queryForObject("select winner_entry_numbers from draws where event_id = ?", String.class, eventId);
-        assertThat(activities.drawWinners(eventId, new AutoDraw(5, "RANDOM", 1)))
+        assertThat(activities.drawWinners(eventId, new AutoDraw(5, RANDOM, 1)))
                 .as("a retried or replayed draw returns the existing count").isEqualTo(3);
         assertThat(winnerCount(eventId)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select winner_entry_numbers from draws where event_id = ?", String.class, eventId))
@@ -101,15 +103,15 @@ class ParticipationActivitiesTest {
     @Test
     void fewerEntriesThanWinnersDrawsEveryEntryAndNoEntriesDrawsNothing() {
         long eventId = endedEventWithEntries(4);
-        assertThat(activities.drawWinners(eventId, new AutoDraw(10, "RANDOM", 2))).isEqualTo(4);
+        assertThat(activities.drawWinners(eventId, new AutoDraw(10, RANDOM, 2))).isEqualTo(4);
         assertThat(winnerCount(eventId)).isEqualTo(4);
         assertThat(jdbc.queryForObject("select winner_count from draws where event_id = ?", Integer.class, eventId)).isEqualTo(4);
         assertThat(jdbc.queryForList("select winner_rank from participants where event_id = ? order by winner_rank", Integer.class, eventId))
                 .containsExactly(1, 2, 3, 4);
 
         long empty = endedEventWithEntries(0);
-        assertThat(activities.drawWinners(empty, new AutoDraw(3, "RANDOM", 2))).isZero();
-        assertThat(activities.drawWinners(empty, new AutoDraw(3, "RANDOM", 2))).isZero();
+        assertThat(activities.drawWinners(empty, new AutoDraw(3, RANDOM, 2))).isZero();
+        assertThat(activities.drawWinners(empty, new AutoDraw(3, RANDOM, 2))).isZero();
         assertThat(ledger.proof(empty).orElseThrow().drawn()).as("nothing drawn, the seed stays secret").isFalse();
         assertThat(draws("drawn")).isEqualTo(1);
         assertThat(draws("no_entries")).isEqualTo(2);
@@ -123,15 +125,15 @@ class ParticipationActivitiesTest {
     @Test
     void badSettingsAndUnknownEventsFailWithoutRetry() {
         long eventId = endedEventWithEntries(3);
-        for (AutoDraw bad : List.of(new AutoDraw(1, "LOTTERY", 2), new AutoDraw(1, null, 2), new AutoDraw(1, "RANDOM", 0),
-                new AutoDraw(1, "WEIGHTED", 4), new AutoDraw(0, "RANDOM", 2))) {
+        for (AutoDraw bad : List.of(new AutoDraw(1, null, 2), new AutoDraw(1, RANDOM, 0),
+                new AutoDraw(1, WEIGHTED, 4), new AutoDraw(0, RANDOM, 2))) {
             ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> activities.drawWinners(eventId, bad));
             assertThat(failure).as(bad.toString()).isNotNull();
             assertThat(failure.isNonRetryable()).isTrue();
             assertThat(failure.getType()).isEqualTo(ParticipationActivitiesImpl.INVALID_SETTINGS);
         }
         assertThat(winnerCount(eventId)).isZero();
-        assertThat(activities.drawWinners(eventId, new AutoDraw(1, " weighted ", 3))).as("spelling is forgiven").isEqualTo(1);
+        assertThat(activities.drawWinners(eventId, new AutoDraw(1, WEIGHTED, 3))).as("the upper bonus is allowed").isEqualTo(1);
 
         ApplicationFailure missing = catchThrowableOfType(ApplicationFailure.class, () -> activities.commitDrawSeed(Long.MAX_VALUE));
         assertThat(missing.isNonRetryable()).isTrue();
@@ -141,7 +143,7 @@ class ParticipationActivitiesTest {
     @Test
     void eachWinnerIsNotifiedOnceAcrossRetries() {
         long eventId = endedEventWithEntries(6);
-        activities.drawWinners(eventId, new AutoDraw(3, "RANDOM", 2));
+        activities.drawWinners(eventId, new AutoDraw(3, RANDOM, 2));
         List<String> keys = winnerKeys(eventId);
 
         assertThat(activities.notifyWinners(eventId)).isEqualTo(3);
@@ -167,7 +169,7 @@ class ParticipationActivitiesTest {
     @Test
     void anOutageIsRetriedOnTheSameChannelAndOnlyUntriedWinnersFallBackToSms() {
         long eventId = endedEventWithEntries(8);
-        activities.drawWinners(eventId, new AutoDraw(8, "RANDOM", 2));
+        activities.drawWinners(eventId, new AutoDraw(8, RANDOM, 2));
         List<String> keys = winnerKeys(eventId);
 
         // 알림톡 down: the first calls fail (and stay SENDING on 알림톡), then its breaker opens and the winners not
@@ -201,7 +203,7 @@ class ParticipationActivitiesTest {
     void thePurgeErasesExactlyTheNonWinnersThenTheWinnersAndKeepsEveryRow() {
         long eventId = endedEventWithEntries(8);
         long other = endedEventWithEntries(2);
-        activities.drawWinners(eventId, new AutoDraw(3, "RANDOM", 2));
+        activities.drawWinners(eventId, new AutoDraw(3, RANDOM, 2));
 
         assertThat(activities.purgePersonalData(eventId, false)).isEqualTo(5);
         assertThat(count(eventId)).isEqualTo(8);
@@ -233,7 +235,7 @@ class ParticipationActivitiesTest {
     @Test
     void notificationKeysCarryNothingOfThePhoneAndOldPhoneHashKeysGoWithThePurge() throws Exception {
         long eventId = endedEventWithEntries(4);
-        activities.drawWinners(eventId, new AutoDraw(2, "RANDOM", 2));
+        activities.drawWinners(eventId, new AutoDraw(2, RANDOM, 2));
         List<Long> winners = jdbc.queryForList("select entry_number from participants where event_id = ? and is_winner"
                 + " order by winner_rank", Long.class, eventId);
         // a row written by the earlier code: its key was an unkeyed SHA-256 prefix of the phone, kept as sent

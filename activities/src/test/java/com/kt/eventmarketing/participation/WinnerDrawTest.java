@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WinnerDrawTest {
 
-    /** The README's description, implemented the slow and obvious way (BigInteger, linear scans) as a cross-check. */
+    /** docs/participation.md's description, implemented the slow and obvious way (BigInteger, linear scans) as a cross-check. */
     static int[] reference(byte[] seed, byte[] snapshotHash, int[] tickets, int winnerCount) throws Exception {
         int[] weights = tickets.clone();
         long remaining = Arrays.stream(weights).asLongStream().sum();

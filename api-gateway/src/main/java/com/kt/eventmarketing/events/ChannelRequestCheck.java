@@ -3,7 +3,8 @@ package com.kt.eventmarketing.events;
 import com.kt.eventmarketing.distribution.ChannelSettings;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
-import org.springframework.http.HttpStatus;
+import com.kt.eventmarketing.participation.AutoDraw;
+import com.kt.eventmarketing.participation.DrawRequestReader;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * What the API checks of a channel choice before the workflow sees it: each channel's settings by that channel's
- * rules ({@link ChannelSettings}, the same rules its adapter reads them with), and a period with an upper bound —
- * an end in the year 9999 would put the privacy purge, which runs after the end, off forever.
+ * rules ({@link ChannelSettings}, the same rules its adapter reads them with), a period with an upper bound —
+ * an end in the year 9999 would put the privacy purge, which runs after the end, off forever — and the automatic
+ * draw by {@link AutoDraw}'s rules, the ones the workflow and the draw check again.
  */
 final class ChannelRequestCheck {
     static final int MAX_SETTINGS_PER_CHANNEL = 10;
@@ -22,10 +24,11 @@ final class ChannelRequestCheck {
     private ChannelRequestCheck() {
     }
 
-    static void check(EventRequests.Channels body, Instant now, EventProperties limits) {
+    /** Throws a 400 naming every broken field; returns the automatic draw asked for, null when none. */
+    static AutoDraw check(EventRequests.Channels request, Instant now, EventProperties limits) {
         List<FieldViolation> violations = new ArrayList<>();
-        for (int i = 0; i < body.channels().size(); i++) {
-            EventRequests.ChannelBody channel = body.channels().get(i);
+        for (int i = 0; i < request.channels().size(); i++) {
+            EventRequests.ChannelBody channel = request.channels().get(i);
             Map<String, String> settings = channel.settings();
             if (channel.type() == null || settings == null) {
                 continue;
@@ -39,19 +42,22 @@ final class ChannelRequestCheck {
                 violations.add(new FieldViolation(field + "." + v.key(), v.rule(), v.message()));
             }
         }
-        if (body.startAt() != null && body.startAt().isAfter(now.plus(limits.maxStartAhead()))) {
+        if (request.startAt() != null && request.startAt().isAfter(now.plus(limits.maxStartAhead()))) {
             violations.add(new FieldViolation("startAt", "max", "must be within " + days(limits.maxStartAhead())
                     + " days from now"));
         }
-        if (body.startAt() != null && body.endAt() != null
-                && Duration.between(body.startAt(), body.endAt()).compareTo(limits.maxPeriod()) > 0) {
+        if (request.startAt() != null && request.endAt() != null
+                && Duration.between(request.startAt(), request.endAt()).compareTo(limits.maxPeriod()) > 0) {
             violations.add(new FieldViolation("endAt", "max-period", "the event may last at most "
                     + days(limits.maxPeriod()) + " days"));
         }
+        EventRequests.AutoDrawBody body = request.autoDraw();
+        AutoDraw autoDraw = body == null ? null : DrawRequestReader.read("autoDraw.", body.winnerCount(), body.algorithm(),
+                body.visitBonus(), violations);
         if (!violations.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""), violations);
+            throw ApiException.invalid(violations);
         }
+        return autoDraw;
     }
 
     private static long days(Duration duration) {

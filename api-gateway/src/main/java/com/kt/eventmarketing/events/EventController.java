@@ -37,7 +37,10 @@ public class EventController {
     }
 
     @PostMapping
-    @Operation(summary = "Start an event for a purpose; AI planning runs in the background (202)")
+    @Operation(summary = "Start an event for a purpose; AI planning runs in the background (202)",
+            description = "The 202 does not wait for the workflow service: the event's workflow is started right after "
+                    + "it (GET shows `starting: true` until then, and changes answer 503 with Retry-After), also when "
+                    + "the workflow service is briefly unavailable.")
     public ResponseEntity<EventViews.Created> create(@Valid @RequestBody EventRequests.Create request) {
         EventViews.Created created = events.create(CurrentOwner.id(), request.objective());
         return ResponseEntity.accepted().location(URI.create("/api/v1/events/" + created.eventId())).body(created);
@@ -107,12 +110,10 @@ public class EventController {
     @PutMapping("/{id}/channels")
     @Operation(summary = "Choose at least one channel with its settings, and the event period")
     public EventViews.Detail channels(@PathVariable long id, @Valid @RequestBody EventRequests.Channels body) {
-        ChannelRequestCheck.check(body, Instant.now(), limits);
+        AutoDraw autoDraw = ChannelRequestCheck.check(body, Instant.now(), limits);
         var choice = new ChannelChoice(body.channels().stream()
                 .map(c -> new ChannelSelection(c.type(), c.settings() == null ? java.util.Map.of() : c.settings()))
-                .collect(Collectors.toList()), body.startAt(), body.endAt(), body.autoDraw() == null ? null
-                : new AutoDraw(body.autoDraw().winnerCount(), body.autoDraw().algorithm(),
-                body.autoDraw().visitBonus() == null ? 2 : body.autoDraw().visitBonus()));
+                .collect(Collectors.toList()), body.startAt(), body.endAt(), autoDraw);
         return events.change(CurrentOwner.id(), id, wf -> wf.chooseChannels(choice));
     }
 
@@ -140,6 +141,6 @@ public class EventController {
     @Operation(summary = "Cancel the event at any step; published posts are retracted where the channel allows it")
     public EventViews.Detail cancel(@PathVariable long id, @RequestBody(required = false) @Valid EventRequests.Cancel body) {
         String reason = body == null || body.reason() == null ? "cancelled by the owner" : body.reason();
-        return events.change(CurrentOwner.id(), id, wf -> wf.cancel(reason));
+        return events.cancel(CurrentOwner.id(), id, reason);
     }
 }

@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param updateTimeout        how long an owner's change waits for the workflow's answer before a 503 (the change
  *                             may still be applied later: the client reads the event again)
  * @param temporalCallDeadline how long a start, query or signal is retried while Temporal does not answer
+ * @param starts               how the workflow starts owed to created events are made (see {@link EventStarter})
  */
 @ConfigurationProperties("kt.events")
 public record EventProperties(Duration draftExpiry, Duration purgeNonWinnersAfter, Duration purgeWinnersAfter,
                               Duration maxPeriod, Duration maxStartAhead, Duration updateTimeout,
-                              Duration temporalCallDeadline) {
+                              Duration temporalCallDeadline, Starts starts) {
     public EventProperties {
         maxPeriod = maxPeriod == null ? Duration.ofDays(90) : maxPeriod;
         maxStartAhead = maxStartAhead == null ? Duration.ofDays(180) : maxStartAhead;
@@ -26,5 +27,22 @@ public record EventProperties(Duration draftExpiry, Duration purgeNonWinnersAfte
         draftExpiry = draftExpiry == null ? Duration.ofDays(7) : draftExpiry;
         purgeNonWinnersAfter = purgeNonWinnersAfter == null ? EventCreationInput.DEFAULT_PURGE_NON_WINNERS_AFTER : purgeNonWinnersAfter;
         purgeWinnersAfter = purgeWinnersAfter == null ? EventCreationInput.DEFAULT_PURGE_WINNERS_AFTER : purgeWinnersAfter;
+        starts = starts == null ? new Starts(null, 0, null, null) : starts;
+    }
+
+    /**
+     * @param sweepInterval how often the sweeper looks for starts left behind (a crash, a Temporal outage)
+     * @param sweepBatch    the most starts one sweep makes; the rest wait for the next sweep
+     * @param maxBackoff    the longest wait between two attempts of a failing start (it doubles from 1 s)
+     * @param enabled       false: this replica neither starts after commit nor sweeps, leaving every start to
+     *                      other replicas (and tests hold starts back with it)
+     */
+    public record Starts(Duration sweepInterval, int sweepBatch, Duration maxBackoff, Boolean enabled) {
+        public Starts {
+            sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
+            sweepBatch = sweepBatch <= 0 ? 50 : sweepBatch;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+            enabled = enabled == null || enabled;
+        }
     }
 }

@@ -51,14 +51,17 @@ public final class EventRequests {
             @NotEmpty(message = "choose at least one channel") @Size(max = 6, message = "at most 6 channels") List<@Valid @NotNull(message = "must not be null") ChannelBody> channels,
             @NotNull(message = "is required (ISO-8601, e.g. 2026-12-01T10:00:00+09:00)") Instant startAt,
             @NotNull(message = "is required (ISO-8601, e.g. 2026-12-31T22:00:00+09:00)") Instant endAt,
-            @Valid AutoDrawBody autoDraw) {
+            AutoDrawBody autoDraw) {
     }
 
-    /** Optional: draw winners automatically when the event ends, and notify them. */
+    /**
+     * Optional: draw winners automatically when the event ends, and notify them. Checked by {@code AutoDraw}'s
+     * rules (in {@link ChannelRequestCheck}), not by annotations, so the rule is written once.
+     */
     public record AutoDrawBody(
-            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") Integer winnerCount,
-            @NotNull(message = "is required (RANDOM or WEIGHTED)") @Pattern(regexp = "RANDOM|WEIGHTED", message = "must be RANDOM or WEIGHTED") String algorithm,
-            @Min(value = 1, message = "must be 1-3") @Max(value = 3, message = "must be 1-3") Integer visitBonus) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") Integer winnerCount,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"RANDOM", "WEIGHTED"}) String algorithm,
+            @Schema(minimum = "1", maximum = "3", defaultValue = "2") Integer visitBonus) {
     }
 
     public record ChannelBody(@NotNull(message = "is required") ChannelType type,

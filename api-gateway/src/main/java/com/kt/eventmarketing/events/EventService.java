@@ -5,22 +5,27 @@ import com.kt.eventmarketing.events.persistence.EventRow;
 import com.kt.eventmarketing.events.persistence.EventRowRepository;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.Paging;
+import com.kt.eventmarketing.gateway.web.UnavailableException;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
+import com.kt.eventmarketing.tracing.TraceIds;
 import com.kt.eventmarketing.users.persistence.Store;
 import com.kt.eventmarketing.users.persistence.StoreRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -28,11 +33,13 @@ import java.util.function.Function;
 @Service
 public class EventService {
     private static final Logger log = LoggerFactory.getLogger(EventService.class);
+    private static final long STARTING_RETRY_AFTER_SECONDS = 1;
 
     private final EventRowRepository events;
     private final StoreRepository stores;
     private final EventWorkflows workflows;
-    private final EventProperties properties;
+    private final EventStartRequests startRequests;
+    private final EventStarter starter;
     private final PublicUrlProperties urls;
     private final EventViewCache cache;
     private final JsonMapper json;
@@ -40,12 +47,13 @@ public class EventService {
     private final DashboardCounts dashboardCounts;
 
     public EventService(EventRowRepository events, StoreRepository stores, EventWorkflows workflows,
-                        EventProperties properties, PublicUrlProperties urls, EventViewCache cache, JsonMapper json,
-                        MeterRegistry meters, DashboardCounts dashboardCounts) {
+                        EventStartRequests startRequests, EventStarter starter, PublicUrlProperties urls,
+                        EventViewCache cache, JsonMapper json, MeterRegistry meters, DashboardCounts dashboardCounts) {
         this.events = events;
         this.stores = stores;
         this.workflows = workflows;
-        this.properties = properties;
+        this.startRequests = startRequests;
+        this.starter = starter;
         this.urls = urls;
         this.cache = cache;
         this.json = json;
@@ -53,22 +61,16 @@ public class EventService {
         this.dashboardCounts = dashboardCounts;
     }
 
-    /** Inserts the DRAFT row, then starts its workflow; if Temporal refuses, the row is removed again. */
+    /**
+     * Writes the DRAFT row and its workflow start request in one transaction and returns without waiting for
+     * Temporal: {@link EventStarter} makes the start after the commit, or later if Temporal is away.
+     */
+    @Transactional
     public EventViews.Created create(long ownerId, EventObjective objective) {
         Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> ApiException.notFound("store"));
         EventRow row = events.saveAndFlush(EventRow.draft(ownerId, store.getId(), objective));
-        EventCreationInput input = new EventCreationInput(row.getId(), ownerId, store.getId(), store.getName(),
-                store.getBusinessType(), store.getAddress(), store.region(), objective,
-                urls.participationUrl(row.getId()), properties.draftExpiry(), properties.purgeNonWinnersAfter(),
-                properties.purgeWinnersAfter());
-        try {
-            workflows.start(input, store.getName());
-        } catch (RuntimeException e) {
-            events.deleteById(row.getId());
-            log.error("could not start the workflow of event {}", row.getId(), e);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Workflow service unavailable",
-                    "the event could not be started; try again shortly", List.of());
-        }
+        startRequests.add(row.getId(), MDC.get(TraceIds.MDC_TRACE_ID));
+        starter.startAfterCommit(row.getId());
         meters.counter("kt.events.created", "objective", objective.name()).increment();
         log.info("event created: eventId={} workflowId={}", row.getId(), EventCreationInput.workflowId(row.getId()));
         return new EventViews.Created(row.getId(), row.getStatus(), row.getStep());
@@ -89,7 +91,9 @@ public class EventService {
                     cb.like(cb.lower(root.get("prize")), like, '\\')));
         }
         var result = events.findAll(spec, PageRequest.of(paging.page(), paging.size(), Sort.by(Sort.Direction.DESC, "createdAt", "id")));
-        return new EventViews.Page<>(result.getContent().stream().map(EventViews.Summary::of).toList(),
+        Set<Long> starting = startRequests.pendingAmong(result.getContent().stream().map(EventRow::getId).toList());
+        return new EventViews.Page<>(result.getContent().stream()
+                .map(row -> EventViews.Summary.of(row, starting.contains(row.getId()))).toList(),
                 paging.page(), paging.size(), result.getTotalElements());
     }
 
@@ -122,9 +126,12 @@ public class EventService {
             return json.readValue(cached.get(), EventViews.Detail.class);
         }
         EventRow row = owned(ownerId, eventId);
+        if (startRequests.isPending(eventId)) {
+            return fromRow(row, true);
+        }
         var snapshot = workflows.snapshot(eventId);
         if (snapshot.isEmpty()) {
-            return fromRow(row);
+            return fromRow(row, false);
         }
         EventViews.Detail detail = merge(row, snapshot.get());
         cache.put(EventViewCache.View.DETAIL, ownerId, eventId, json.writeValueAsString(detail));
@@ -155,9 +162,15 @@ public class EventService {
         return new EventViews.Distribution(eventId, s.status(), s.distribution());
     }
 
-    /** Runs an Update on the owner's event and answers with the merged detail. */
+    /**
+     * Runs an Update on the owner's event and answers with the merged detail. Before its workflow has started there
+     * is nothing to update: a 503 with Retry-After, as for any workflow that cannot answer yet.
+     */
     public EventViews.Detail change(long ownerId, long eventId, Function<EventCreationWorkflow, EventSnapshot> update) {
         EventRow row = owned(ownerId, eventId);
+        if (startRequests.isPending(eventId)) {
+            throw starting();
+        }
         try {
             return merge(row, workflows.update(eventId, update));
         } finally {
@@ -165,10 +178,30 @@ public class EventService {
         }
     }
 
+    /**
+     * Cancels the owner's event. One whose workflow has not started is cancelled in the database and its start
+     * withdrawn (waiting for a start being made right now), so no workflow is started for it later.
+     */
+    public EventViews.Detail cancel(long ownerId, long eventId, String reason) {
+        owned(ownerId, eventId);
+        if (startRequests.withdraw(eventId)) {
+            cache.evict(ownerId, eventId);
+            log.info("event cancelled before its workflow started: eventId={}", eventId);
+            return fromRow(owned(ownerId, eventId), false);
+        }
+        return change(ownerId, eventId, wf -> wf.cancel(reason));
+    }
+
     private EventSnapshot live(long ownerId, long eventId) {
         owned(ownerId, eventId);
-        return workflows.snapshot(eventId).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Workflow service unavailable", "the event's live state cannot be read right now", List.of()));
+        return workflows.snapshot(eventId).orElseThrow(() -> startRequests.isPending(eventId) ? starting()
+                : new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Workflow service unavailable",
+                "the event's live state cannot be read right now", List.of()));
+    }
+
+    private static UnavailableException starting() {
+        return new UnavailableException("Event starting", "the event's workflow has not started yet; try again shortly",
+                STARTING_RETRY_AFTER_SECONDS);
     }
 
     private EventRow owned(long ownerId, long eventId) {
@@ -176,15 +209,15 @@ public class EventService {
     }
 
     private EventViews.Detail merge(EventRow row, EventSnapshot s) {
-        return new EventViews.Detail(row.getId(), row.getObjective(), s.status(), s.step(), true, s.title(), s.prize(),
+        return new EventViews.Detail(row.getId(), row.getObjective(), s.status(), s.step(), true, false, s.title(), s.prize(),
                 s.participationMethod(), s.guide(), s.expectedParticipants(), s.estimatedCost(), s.expectedRoi(),
                 s.imageId(), s.imageUrl(), s.imageProvider(), s.colors(), s.channels(), s.distribution(),
                 s.startAt(), s.endAt(), s.failureReason(), urls.participationUrl(row.getId()),
                 row.getViewCount(), row.getCreatedAt(), row.getUpdatedAt());
     }
 
-    private EventViews.Detail fromRow(EventRow row) {
-        return new EventViews.Detail(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), false,
+    private EventViews.Detail fromRow(EventRow row, boolean starting) {
+        return new EventViews.Detail(row.getId(), row.getObjective(), row.getStatus(), row.getStep(), false, starting,
                 row.getTitle(), row.getPrize(), row.getParticipationMethod(), row.getGuide(), row.getExpectedParticipants(),
                 row.getEstimatedCost(), row.getExpectedRoi(), null, row.getImageUrl(), null, null, List.of(), List.of(),
                 row.getStartAt(), row.getEndAt(), null, urls.participationUrl(row.getId()), row.getViewCount(),

@@ -7,16 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Optional;
 
 /**
- * The REST edge. It starts, updates, signals and queries workflows but never runs activities, so the
- * activity implementations and third-party clients (packages ai, content, distribution and every
- * {@code *ActivitiesImpl}, the resilience guards of outgoing calls) are left out of its component scan.
+ * The REST edge. It starts, updates, signals and queries workflows but never runs activities: the third-party
+ * clients' packages (ai, content, distribution) are not scanned, and the activity implementations and call guards
+ * in the packages it does scan are {@link com.kt.eventmarketing.shared.WorkerComponent}s, created only by workers.
  */
 // Owners authenticate with JWTs only: no in-memory user (and no generated password in the log).
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -28,9 +27,7 @@ import java.util.Optional;
         "com.kt.eventmarketing.participation",
         "com.kt.eventmarketing.analytics",
         "com.kt.eventmarketing.content.api",
-        "com.kt.eventmarketing.content.blob"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = {".*ActivitiesImpl", "com\\.kt\\.eventmarketing\\.shared\\.resilience\\..*"}))
+        "com.kt.eventmarketing.content.blob"})
 @ConfigurationPropertiesScan("com.kt.eventmarketing")
 @EntityScan("com.kt.eventmarketing")
 @EnableJpaRepositories("com.kt.eventmarketing")

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The owner's winner draw: the request's rules (400 naming the field, the event must have ended) and their answers
@@ -30,52 +29,24 @@ public class DrawService {
         this.ledger = ledger;
     }
 
-    record Valid(int winnerCount, String algorithm, int visitBonus) {
-        boolean weighted() {
-            return "WEIGHTED".equals(algorithm);
-        }
-    }
-
-    static Valid validate(ParticipationViews.DrawRequest body) {
+    /** The owner's draw body by {@link AutoDraw}'s rules; a 400 names every broken field. */
+    static AutoDraw validate(ParticipationViews.DrawRequest body) {
         if (body == null) {
             throw ApiException.badField("body", "required", "the request body is required");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Integer count = whole(body.winnerCount());
-        if (count == null || count < 1) {
-            violations.add(new FieldViolation("winnerCount", "min", "must be a whole number greater than 0"));
-        }
-        String algorithm = body.algorithm() instanceof String s ? s.trim().toUpperCase(java.util.Locale.ROOT) : null;
-        if (!"RANDOM".equals(algorithm) && !"WEIGHTED".equals(algorithm)) {
-            violations.add(new FieldViolation("algorithm", "oneOf", "must be RANDOM or WEIGHTED"));
-        }
-        Integer bonus = body.visitBonus() == null ? Integer.valueOf(2) : whole(body.visitBonus());
-        if (bonus == null || bonus < 1 || bonus > 3) {
-            violations.add(new FieldViolation("visitBonus", "range", "must be 1-3 (default 2)"));
-        }
+        AutoDraw draw = DrawRequestReader.read("", body.winnerCount(), body.algorithm(), body.visitBonus(), violations);
         if (!violations.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+            throw ApiException.invalid(violations);
         }
-        return new Valid(count, algorithm, bonus);
-    }
-
-    private static Integer whole(Object value) {
-        if (value instanceof Integer i) {
-            return i;
-        }
-        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-            return l.intValue();
-        }
-        return null;
+        return draw;
     }
 
     public ParticipationViews.Draw draw(EventRow event, ParticipationViews.DrawRequest body) {
-        Valid request = validate(body);
+        AutoDraw request = validate(body);
         requireEnded(event);
         long eventId = event.getId();
-        DrawLedger.Outcome outcome = ledger.draw(eventId,
-                new DrawLedger.Spec(request.winnerCount(), request.algorithm(), request.visitBonus()), false);
+        DrawLedger.Outcome outcome = ledger.draw(eventId, request, false);
         switch (outcome.kind()) {
             case DRAWN -> {
             }

@@ -1,11 +1,9 @@
 package com.kt.eventmarketing.analytics;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,8 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The owner analytics API over HTTP, fed by real entries through the outbox, Kafka and the consumers. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class AnalyticsApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,11 +1,9 @@
 package com.kt.eventmarketing.analytics;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.testsupport.RealServers;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -18,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The broker goes away while customers keep entering: every entry is still accepted (the outbox holds its
  * message), and once the broker is back the analytics count converges to exactly the participation table.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class AnalyticsBrokerRestartTest {
     @LocalServerPort
     int port;

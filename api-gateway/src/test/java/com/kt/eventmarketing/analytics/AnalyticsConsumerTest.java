@@ -1,9 +1,8 @@
 package com.kt.eventmarketing.analytics;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.testsupport.RealServers;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -38,9 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start (what others already applied is a duplicate, as in production). Other tests that need a context of their own
  * set {@code kt.analytics.consumer-enabled=false} unless they test analytics.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kt.analytics.group-id=analytics-consumer-test")
+@GatewayTest(properties = "kt.analytics.group-id=analytics-consumer-test")
 class AnalyticsConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The sandbox's admin API: faults per endpoint group (README "The sandbox and its admin API"). */
+/** The sandbox's admin API: faults per endpoint group (docs/external-systems.md, "The sandbox and its admin API"). */
 final class Sandbox {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;

@@ -3,6 +3,7 @@ package com.kt.eventmarketing.events;
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
+import com.kt.eventmarketing.participation.AutoDraw;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 class ChannelRequestCheckTest {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
-    private static final EventProperties LIMITS = new EventProperties(null, null, null, null, null, null, null);
+    private static final EventProperties LIMITS = new EventProperties(null, null, null, null, null, null, null, null);
 
     @Test
     void validSettingsOfEveryChannelPass() {
@@ -72,6 +73,20 @@ class ChannelRequestCheckTest {
         var ninetyDays = new EventRequests.Channels(List.of(channel(ChannelType.INSTAGRAM, null)), NOW,
                 NOW.plus(Duration.ofDays(90)), null);
         assertThat(violations(ninetyDays)).isEmpty();
+    }
+
+    @Test
+    void theAutomaticDrawIsCheckedByTheOneDrawRuleAndNamedUnderAutoDraw() {
+        var bad = new EventRequests.Channels(List.of(channel(ChannelType.INSTAGRAM, null)), NOW.plusSeconds(60),
+                NOW.plus(Duration.ofDays(7)), new EventRequests.AutoDrawBody(0, "LOTTERY", 4));
+        assertThat(violations(bad)).extracting(FieldViolation::field, FieldViolation::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("autoDraw.winnerCount", "min"),
+                org.assertj.core.groups.Tuple.tuple("autoDraw.algorithm", "oneOf"),
+                org.assertj.core.groups.Tuple.tuple("autoDraw.visitBonus", "range"));
+        var good = new EventRequests.Channels(List.of(channel(ChannelType.INSTAGRAM, null)), NOW.plusSeconds(60),
+                NOW.plus(Duration.ofDays(7)), new EventRequests.AutoDrawBody(3, "weighted", null));
+        assertThat(ChannelRequestCheck.check(good, NOW, LIMITS)).as("case forgiven, the visit bonus defaulted")
+                .isEqualTo(new AutoDraw(3, AutoDraw.Algorithm.WEIGHTED, AutoDraw.DEFAULT_VISIT_BONUS));
     }
 
     private static List<FieldViolation> violations(EventRequests.Channels body) {

@@ -1,12 +1,19 @@
 package com.kt.eventmarketing.gateway;
 
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.ai.AiPlanningActivities;
+import com.kt.eventmarketing.analytics.ChannelStatsActivities;
+import com.kt.eventmarketing.content.ImageGenerationActivities;
+import com.kt.eventmarketing.distribution.ChannelPublishActivities;
+import com.kt.eventmarketing.events.EventRecordActivities;
+import com.kt.eventmarketing.participation.ParticipationActivities;
+import com.kt.eventmarketing.shared.resilience.ExternalCallGuard;
+import com.kt.eventmarketing.shared.resilience.RestClientFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Boots api-gateway against real PostgreSQL, Redis, Kafka and Temporal: every dependency UP on the management port,
  * and nothing of the actuator on the public port but the status-only probes a load balancer needs.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class GatewayHealthTest {
     @LocalServerPort
     int port;
@@ -23,6 +29,8 @@ class GatewayHealthTest {
     int managementPort;
     @Autowired
     HealthEndpointGroups healthGroups;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void healthIsUpWithEveryDependencyOnTheManagementPort() {
@@ -46,6 +54,16 @@ class GatewayHealthTest {
         }
         for (String path : new String[]{"/actuator/prometheus", "/actuator/health", "/actuator/metrics", "/actuator/env"}) {
             assertThat(api.getAnything(path).status()).as(path).isIn(401, 404);
+        }
+    }
+
+    /** The gateway scans packages that hold activity implementations; as worker components they stay out. */
+    @Test
+    void noActivityImplementationOrOutgoingCallGuardIsCreated() {
+        for (Class<?> workerOnly : new Class<?>[]{AiPlanningActivities.class, ImageGenerationActivities.class,
+                ChannelPublishActivities.class, EventRecordActivities.class, ParticipationActivities.class,
+                ChannelStatsActivities.class, ExternalCallGuard.class, RestClientFactory.class}) {
+            assertThat(context.getBeanNamesForType(workerOnly)).as(workerOnly.getSimpleName()).isEmpty();
         }
     }
 

@@ -1,14 +1,12 @@
 package com.kt.eventmarketing.gateway;
 
 import com.kt.eventmarketing.events.EventCreationInput;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * traceparent is honoured, and creating an event hands that same id to Temporal: it is in the header of the
  * workflow's start event, from where the workers carry it into the workflow and its activities.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class RequestTraceIdTest {
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";

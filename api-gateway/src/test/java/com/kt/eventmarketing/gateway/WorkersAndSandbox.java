@@ -40,7 +40,7 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
 
     private static Processes running;
 
-    /** The sandbox's base URL (its admin API sets faults: README "The sandbox and its admin API"). */
+    /** The sandbox's base URL (its admin API sets faults: docs/external-systems.md, "The sandbox and its admin API"). */
     public static String sandboxUrl() {
         return running().sandboxUrl;
     }

@@ -1,11 +1,9 @@
 package com.kt.eventmarketing.participation;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The owner's side on the real servers: masked lists and CSV, ownership, and the verifiable draw. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class ParticipationOwnerTest {
     private static final String[] NAMES = {"김민수", "이영희", "박철수", "최지우", "정하늘", "Alice"};
 

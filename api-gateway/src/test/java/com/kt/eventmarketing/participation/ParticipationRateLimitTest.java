@@ -1,15 +1,13 @@
 package com.kt.eventmarketing.participation;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.testsupport.RealServers;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.JedisPooled;
@@ -20,12 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Low limits for this context only: per event 5, per client 12, in a window long enough not to roll over mid-test.
  * The test client's own address (127.0.0.1) plays the trusted ingress for the forwarded-address case.
  */
-@WithRealServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.analytics.consumer-enabled=false", "kt.participation.per-event-limit=5", "kt.participation.per-client-limit=12",
-                "kt.participation.rate-window=10m", "kt.participation.redis-backoff=100ms",
-                "kt.http.trusted-proxies=127.0.0.1/32"})
+@GatewayTest(properties = {"kt.analytics.consumer-enabled=false", "kt.participation.per-event-limit=5", "kt.participation.per-client-limit=12",
+        "kt.participation.rate-window=10m", "kt.participation.redis-backoff=100ms",
+        "kt.http.trusted-proxies=127.0.0.1/32"})
 class ParticipationRateLimitTest {
     @LocalServerPort
     int port;

@@ -1,12 +1,10 @@
 package com.kt.eventmarketing.participation;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bounded measurements on the real servers (kept small: the machine is shared): entries per second through the
  * API with 32 concurrent clients, and a draw and a CSV export over 200,000 entries put in with SQL.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class ParticipationScaleTest {
     @LocalServerPort
     int port;

@@ -1,8 +1,7 @@
 package com.kt.eventmarketing.participation;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.security.PageSecurityHeaders;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import com.kt.eventmarketing.testsupport.browser.Accessibility;
 import com.kt.eventmarketing.testsupport.browser.Browser;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * draw, the JSON without personal data, and the page in headless Chromium at phone size saying whether this
  * browser's recomputation matches, also after the privacy purge and against altered data.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class PublicDrawTest {
     private static final String[] NAMES = {"김민수", "이영희", "박철수", "최지우", "정하늘", "Alice"};
     /** Watches the page from before its first script: CSP violations, errors and rejected promises. */

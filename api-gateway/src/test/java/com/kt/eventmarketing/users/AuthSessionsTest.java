@@ -1,7 +1,7 @@
 package com.kt.eventmarketing.users;
 
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.gateway.TestEvents;
 import com.kt.eventmarketing.gateway.security.JwtProperties;
@@ -9,11 +9,9 @@ import com.kt.eventmarketing.gateway.security.OwnerPrincipal;
 import com.kt.eventmarketing.gateway.security.RedisStaleKeys;
 import com.kt.eventmarketing.gateway.security.TokenRevocations;
 import com.kt.eventmarketing.gateway.security.TokenService;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.JedisPooled;
@@ -32,8 +30,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-in sessions: rotating refresh tokens, logout, password change, and what outlives none of them. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class AuthSessionsTest {
     @LocalServerPort
     int port;

@@ -1,13 +1,11 @@
 package com.kt.eventmarketing.users;
 
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.testsupport.RealServers;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,12 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * windows that do not roll over mid-test. The test's own address plays the trusted ingress, so X-Forwarded-For
  * makes distinct clients.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.http.trusted-proxies=127.0.0.1/32", "kt.analytics.consumer-enabled=false",
-                "kt.security.throttle.login-per-client.max=5", "kt.security.throttle.login-per-client.window=10m",
-                "kt.security.throttle.login-per-account.max=3", "kt.security.throttle.login-per-account.window=10m",
-                "kt.security.throttle.register-per-client.max=2", "kt.security.throttle.register-per-client.window=10m"})
+@GatewayTest(properties = {"kt.http.trusted-proxies=127.0.0.1/32", "kt.analytics.consumer-enabled=false",
+        "kt.security.throttle.login-per-client.max=5", "kt.security.throttle.login-per-client.window=10m",
+        "kt.security.throttle.login-per-account.max=3", "kt.security.throttle.login-per-account.window=10m",
+        "kt.security.throttle.register-per-client.max=2", "kt.security.throttle.register-per-client.window=10m"})
 class AuthThrottleTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();

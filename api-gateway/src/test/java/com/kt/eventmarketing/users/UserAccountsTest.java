@@ -1,16 +1,14 @@
 package com.kt.eventmarketing.users;
 
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.Owners;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.JedisPooled;
@@ -20,8 +18,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class UserAccountsTest {
     @LocalServerPort
     int port;

@@ -1,6 +1,8 @@
 package com.kt.eventmarketing.workers;
 
 import com.kt.eventmarketing.ai.AiPlanningActivities;
+import com.kt.eventmarketing.analytics.ChannelStatsActivities;
+import com.kt.eventmarketing.analytics.ChannelStatsPollWorkflowImpl;
 import com.kt.eventmarketing.content.ImageGenerationActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.events.EventCreationWorkflowImpl;
@@ -19,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +33,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates one Temporal worker per configured task queue and registers what runs there. Started after the web
+ * Creates one Temporal worker per polled task queue ({@link WorkerPoolProperties#polledQueues}) and registers what
+ * runs there. Started after the web
  * server (health is visible first) and stopped before the database pool closes, with a grace period in which
  * running activities finish and unstarted tasks go back to the server for another pool to take.
  * <p>
@@ -50,6 +54,8 @@ public class WorkerPool implements SmartLifecycle {
     private final ObjectProvider<ChannelPublishActivities> distribution;
     private final ObjectProvider<EventRecordActivities> core;
     private final ObjectProvider<ParticipationActivities> participation;
+    private final ObjectProvider<ChannelStatsActivities> stats;
+    private final List<String> taskQueues;
     private final String identity;
     private final Map<String, QueueTuning> tunings = new LinkedHashMap<>();
     private volatile boolean running;
@@ -58,7 +64,8 @@ public class WorkerPool implements SmartLifecycle {
     public WorkerPool(WorkerPoolProperties properties, WorkflowClient client,
                       ObjectProvider<AiPlanningActivities> ai, ObjectProvider<ImageGenerationActivities> content,
                       ObjectProvider<ChannelPublishActivities> distribution, ObjectProvider<EventRecordActivities> core,
-                      ObjectProvider<ParticipationActivities> participation,
+                      ObjectProvider<ParticipationActivities> participation, ObjectProvider<ChannelStatsActivities> stats,
+                      @Value("${kt.analytics.stats-worker-enabled:#{null}}") Boolean statsWorker,
                       ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
         this.identity = properties.poolName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
@@ -70,27 +77,32 @@ public class WorkerPool implements SmartLifecycle {
         this.distribution = distribution;
         this.core = core;
         this.participation = participation;
-        if (properties.taskQueues().isEmpty()) {
+        this.stats = stats;
+        this.taskQueues = properties.polledQueues(statsWorker);
+        if (taskQueues.isEmpty()) {
             throw new IllegalStateException("kt.worker.task-queues is empty: name at least one of " + TaskQueues.ALL);
         }
-        properties.taskQueues().forEach(this::register);
+        taskQueues.forEach(this::register);
         meters.ifAvailable(this::registerSlotGauges);
     }
 
     /** Configured slots per queue, tagged like the SDK's own {@code temporal_worker_task_slots_*} meters. */
     private void registerSlotGauges(MeterRegistry registry) {
         tunings.forEach((queue, tuning) -> {
-            boolean workflow = TaskQueues.EVENT_WORKFLOW.equals(queue);
-            Integer slots = workflow ? tuning.maxConcurrentWorkflowTasks() : tuning.maxConcurrentActivities();
-            if (slots != null) {
-                Gauge.builder("kt.worker.slots.configured", slots, Integer::doubleValue)
-                        .description("slots this pool configured for a task queue")
-                        .tag("task_queue", queue)
-                        .tag("worker_type", workflow ? "WorkflowWorker" : "ActivityWorker")
-                        .tag("pool", properties.poolName())
-                        .register(registry);
-            }
+            registerSlotGauge(registry, queue, "WorkflowWorker", tuning.maxConcurrentWorkflowTasks());
+            registerSlotGauge(registry, queue, "ActivityWorker", tuning.maxConcurrentActivities());
         });
+    }
+
+    private void registerSlotGauge(MeterRegistry registry, String queue, String workerType, Integer slots) {
+        if (slots != null) {
+            Gauge.builder("kt.worker.slots.configured", slots, Integer::doubleValue)
+                    .description("slots this pool configured for a task queue")
+                    .tag("task_queue", queue)
+                    .tag("worker_type", workerType)
+                    .tag("pool", properties.poolName())
+                    .register(registry);
+        }
     }
 
     private void register(String taskQueue) {
@@ -100,12 +112,12 @@ public class WorkerPool implements SmartLifecycle {
                 .setIdentity(identity)
                 // AI and content activities heartbeat while they wait for a provider; keep that up during the grace period
                 .setAllowActivityHeartbeatDuringShutdown(true);
-        boolean workflowQueue = TaskQueues.EVENT_WORKFLOW.equals(taskQueue);
         if (tuning.minPollers() != null || tuning.maxPollers() != null || tuning.initialPollers() != null) {
             PollerBehaviorAutoscaling pollers = new PollerBehaviorAutoscaling(tuning.minPollers(), tuning.maxPollers(), tuning.initialPollers());
-            if (workflowQueue) {
+            if (runsWorkflows(taskQueue)) {
                 options.setWorkflowTaskPollersBehavior(pollers);
-            } else {
+            }
+            if (!TaskQueues.EVENT_WORKFLOW.equals(taskQueue)) {
                 options.setActivityTaskPollersBehavior(pollers);
             }
         }
@@ -128,6 +140,10 @@ public class WorkerPool implements SmartLifecycle {
             case TaskQueues.CONTENT -> worker.registerActivitiesImplementations(content.getObject());
             case TaskQueues.DISTRIBUTION -> worker.registerActivitiesImplementations(distribution.getObject());
             case TaskQueues.CORE -> worker.registerActivitiesImplementations(core.getObject(), participation.getObject());
+            case TaskQueues.ANALYTICS -> {
+                worker.registerWorkflowImplementationTypes(ChannelStatsPollWorkflowImpl.class);
+                worker.registerActivitiesImplementations(stats.getObject());
+            }
             default -> throw new IllegalArgumentException("unknown task queue '" + taskQueue + "'");
         }
         tunings.put(taskQueue, tuning);
@@ -135,8 +151,12 @@ public class WorkerPool implements SmartLifecycle {
                 properties.poolName(), taskQueue, tuning, identity, VirtualThreads.available());
     }
 
+    private static boolean runsWorkflows(String taskQueue) {
+        return TaskQueues.EVENT_WORKFLOW.equals(taskQueue) || TaskQueues.ANALYTICS.equals(taskQueue);
+    }
+
     public List<String> taskQueues() {
-        return properties.taskQueues();
+        return taskQueues;
     }
 
     public String poolName() {
@@ -164,7 +184,7 @@ public class WorkerPool implements SmartLifecycle {
     public void start() {
         factory.start();
         running = true;
-        log.info("pool {} polling task queues {}", properties.poolName(), properties.taskQueues());
+        log.info("pool {} polling task queues {}", properties.poolName(), taskQueues);
     }
 
     /**

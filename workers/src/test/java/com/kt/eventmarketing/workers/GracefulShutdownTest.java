@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.workers;
 
 import com.kt.eventmarketing.ai.AiPlanningActivities;
+import com.kt.eventmarketing.analytics.ChannelStatsActivities;
 import com.kt.eventmarketing.content.ImageGenerationActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.distribution.ChannelPublishRequest;
@@ -154,7 +155,8 @@ class GracefulShutdownTest {
         return new WorkerPool(properties, client,
                 none(AiPlanningActivities.class), none(ImageGenerationActivities.class),
                 new StaticListableBeanFactory(Map.of("channels", channels)).getBeanProvider(ChannelPublishActivities.class),
-                none(EventRecordActivities.class), none(ParticipationActivities.class), none(MeterRegistry.class));
+                none(EventRecordActivities.class), none(ParticipationActivities.class), none(ChannelStatsActivities.class),
+                false, none(MeterRegistry.class));
     }
 
     private static <T> ObjectProvider<T> none(Class<T> type) {

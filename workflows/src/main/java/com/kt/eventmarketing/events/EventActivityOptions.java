@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.events;
 
+import com.kt.eventmarketing.distribution.ChannelPublishActivities;
 import com.kt.eventmarketing.shared.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -27,17 +28,8 @@ final class EventActivityOptions {
     /** Images: same budget as AI; the renderer fallback lives inside the activity. */
     static final ActivityOptions CONTENT = AI.toBuilder().setTaskQueue(TaskQueues.CONTENT).build();
 
-    /** Channels: at most 3 attempts, 1 s then 2 s apart (4 s cap), so a dead channel is reported within seconds. */
-    static final ActivityOptions DISTRIBUTION = ActivityOptions.newBuilder()
-            .setTaskQueue(TaskQueues.DISTRIBUTION)
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(1))
-                    .setBackoffCoefficient(2)
-                    .setMaximumInterval(Duration.ofSeconds(4))
-                    .setMaximumAttempts(3)
-                    .build())
-            .build();
+    /** Channels: {@link ChannelPublishActivities#OPTIONS}, which the channel outage test runs with. */
+    static final ActivityOptions DISTRIBUTION = ChannelPublishActivities.OPTIONS;
 
     /** Database writes: retried until the database is back, since losing them is not an option. */
     static final ActivityOptions CORE = ActivityOptions.newBuilder()

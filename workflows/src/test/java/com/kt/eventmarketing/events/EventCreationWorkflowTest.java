@@ -105,7 +105,7 @@ class EventCreationWorkflowTest {
                 List.of(new ChannelSelection(ChannelType.GINITV, null)), start, start.minusSeconds(60), null)))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("endAt: must be after startAt");
         assertThatThrownBy(() -> workflow.chooseChannels(new ChannelChoice(List.of(new ChannelSelection(ChannelType.GINITV, null)),
-                start, start.plusSeconds(60), new com.kt.eventmarketing.participation.AutoDraw(1, "LOTTERY", 2))))
+                start, start.plusSeconds(60), new com.kt.eventmarketing.participation.AutoDraw(1, null, 2))))
                 .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("autoDraw.algorithm");
         assertThat(workflow.snapshot().channels()).isEmpty();
     }
@@ -182,6 +182,8 @@ class EventCreationWorkflowTest {
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.PUBLISHED);
         assertThat(cancelled.distribution()).filteredOn(d -> d.channel() == ChannelType.INSTAGRAM)
                 .extracting(ChannelDistribution::status).containsExactly(DistributionStatus.RETRACTED);
+        // the purge runs after cancel has answered (once the status is recorded): wait for the workflow's end
+        WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(harness.fakes.recordedSnapshot()).as("nobody's entry outlives a cancelled event")
                 .containsSubsequence("progress:CANCELLED:CANCELLED", "purge:all");
         harness.recordHistoryIfAsked(6, "cancel-after-publish-v3");

@@ -2,6 +2,7 @@ package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.distribution.ChannelType;
 import com.kt.eventmarketing.shared.TaskQueues;
+import com.kt.eventmarketing.testing.RecordedHistories;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -98,26 +99,12 @@ final class EventWorkflowHarness implements AutoCloseable {
         Instant start = now().plus(Duration.ofDays(1));
         workflow.chooseChannels(new ChannelChoice(List.of(channels).stream()
                 .map(c -> new ChannelSelection(c, Map.of("radius", "500"))).toList(), start, start.plus(Duration.ofDays(2)),
-                new com.kt.eventmarketing.participation.AutoDraw(3, "WEIGHTED", 2)));
+                new com.kt.eventmarketing.participation.AutoDraw(3, com.kt.eventmarketing.participation.AutoDraw.Algorithm.WEIGHTED, 2)));
         return awaitStep(workflow, EventStep.READY_TO_PUBLISH);
     }
 
-    /**
-     * Re-records a history under src/test/resources/histories when run with -Dkt.recordHistories=true
-     * (only when a workflow change is meant to be incompatible and guarded by Workflow.getVersion).
-     */
     void recordHistoryIfAsked(long eventId, String name) {
-        if (!Boolean.getBoolean("kt.recordHistories")) {
-            return;
-        }
-        String json = client.fetchHistory(EventCreationInput.workflowId(eventId)).toJson(true);
-        try {
-            java.nio.file.Path target = java.nio.file.Path.of("src/test/resources/histories", name + ".json");
-            java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.writeString(target, json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        RecordedHistories.recordIfAsked(client, EventCreationInput.workflowId(eventId), name);
     }
 
     @Override

@@ -33,20 +33,66 @@ final class ArtScaler {
         }
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        // Separable: each source row is mixed horizontally once and kept while target rows still need it (an
+        // upscale reads every source row for about two target rows); the same sums as mixing per target pixel.
+        HorizontalRows rows = new HorizontalRows(src, sw, x0, x1, fx);
         for (int y = 0; y < height; y++) {
             double sy = Math.max(0, Math.min(sh - 1, offsetY + (y + 0.5) / scale - 0.5));
             int y0 = (int) sy;
-            int row0 = y0 * sw;
-            int row1 = Math.min(sh - 1, y0 + 1) * sw;
             int fy = (int) ((sy - y0) * 256);
+            int[] top = rows.row(y0);
+            int[] bottom = rows.row(Math.min(sh - 1, y0 + 1));
             int base = y * width;
             for (int x = 0; x < width; x++) {
-                int top = mix(src[row0 + x0[x]], src[row0 + x1[x]], fx[x]);
-                int bottom = mix(src[row1 + x0[x]], src[row1 + x1[x]], fx[x]);
-                dst[base + x] = mix(top, bottom, fy);
+                dst[base + x] = mix(top[x], bottom[x], fy);
             }
         }
         return out;
+    }
+
+    /**
+     * Source rows mixed horizontally to the target width; the last two asked for are kept. Rows are asked for in
+     * pairs (y0, y0 + 1) with y0 never decreasing, so a computed row never overwrites the one just handed out.
+     */
+    private static final class HorizontalRows {
+        private final int[] src;
+        private final int sourceWidth;
+        private final int[] x0;
+        private final int[] x1;
+        private final int[] fx;
+        private int[] older;
+        private int[] newer;
+        private int olderRow = -1;
+        private int newerRow = -1;
+
+        HorizontalRows(int[] src, int sourceWidth, int[] x0, int[] x1, int[] fx) {
+            this.src = src;
+            this.sourceWidth = sourceWidth;
+            this.x0 = x0;
+            this.x1 = x1;
+            this.fx = fx;
+            this.older = new int[x0.length];
+            this.newer = new int[x0.length];
+        }
+
+        int[] row(int sourceRow) {
+            if (sourceRow == newerRow) {
+                return newer;
+            }
+            if (sourceRow == olderRow) {
+                return older;
+            }
+            int[] reused = older;
+            older = newer;
+            olderRow = newerRow;
+            int offset = sourceRow * sourceWidth;
+            for (int x = 0; x < reused.length; x++) {
+                reused[x] = mix(src[offset + x0[x]], src[offset + x1[x]], fx[x]);
+            }
+            newer = reused;
+            newerRow = sourceRow;
+            return newer;
+        }
     }
 
     /** a × (256 − f)/256 + b × f/256 per channel; red and blue together in one multiply (0xRR00BB). */

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.shared.resilience;
 
+import com.kt.eventmarketing.shared.WorkerComponent;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * successful / failed / ignored / not_permitted), failure and slow-call rates, and bulkhead slots
  * ({@code resilience4j.bulkhead.available.concurrent.calls}).
  */
-@Component
+@WorkerComponent
 public class ExternalCallGuard {
 
     private static final Logger log = LoggerFactory.getLogger(ExternalCallGuard.class);

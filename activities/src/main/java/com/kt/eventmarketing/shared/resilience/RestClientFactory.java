@@ -1,7 +1,7 @@
 package com.kt.eventmarketing.shared.resilience;
 
+import com.kt.eventmarketing.shared.WorkerComponent;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** Builds the RestClient of one external system: JDK HttpClient, connect and read timeouts always set. */
-@Component
+@WorkerComponent
 public class RestClientFactory {
 
     private final ExternalHttpProperties properties;

@@ -66,7 +66,7 @@ class BlobStoreConfigurationTest {
                 });
     }
 
-    /** The environment variables the README documents. */
+    /** The environment variables docs/configuration.md documents. */
     @Test
     void theS3SettingsBindFromEnvironmentVariables() {
         Map<String, Object> env = Map.of("KT_BLOB_TYPE", "s3", "KT_BLOB_S3_ENDPOINT", "http://127.0.0.1:9000",

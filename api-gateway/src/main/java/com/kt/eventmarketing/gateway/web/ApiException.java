@@ -3,6 +3,7 @@ package com.kt.eventmarketing.gateway.web;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A failure with a status the client should see, rendered as RFC 9457 problem+json. */
 public class ApiException extends RuntimeException {
@@ -32,6 +33,12 @@ public class ApiException extends RuntimeException {
     public static ApiException badField(String field, String rule, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
                 List.of(new FieldViolation(field, rule, message)));
+    }
+
+    /** One 400 naming every broken field, its detail the violations joined. */
+    public static ApiException invalid(List<FieldViolation> violations) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", violations.stream()
+                .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
     }
 
     public static ApiException unauthorized(String detail) {

@@ -1,11 +1,9 @@
 package com.kt.eventmarketing.gateway.openapi;
 
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +15,7 @@ import java.util.function.BiConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document as a contract a generated client can be built from (issue: the owner console's API). */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class OpenApiContractTest {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 

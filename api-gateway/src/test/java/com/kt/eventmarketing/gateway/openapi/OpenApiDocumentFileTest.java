@@ -1,10 +1,8 @@
 package com.kt.eventmarketing.gateway.openapi;
 
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refresh with:
  * {@code ./mvnw -B -ntp -pl api-gateway -am test -Dtest=OpenApiDocumentFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dkt.openapi.write=true}
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayTest
 class OpenApiDocumentFileTest {
     static final Path FILE = Path.of("../docs/openapi.json").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

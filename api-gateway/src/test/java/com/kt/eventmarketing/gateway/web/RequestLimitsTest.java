@@ -2,13 +2,11 @@ package com.kt.eventmarketing.gateway.web;
 
 import com.kt.eventmarketing.events.EventWorkflows;
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.Owners;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
@@ -21,10 +19,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The edge's limits: body size (413), a workflow that does not answer (503 in bounded time), Temporal unreachable. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kt.http.limits.max-body-size=2KB", "kt.events.update-timeout=2s",
-                "kt.analytics.consumer-enabled=false"})
+@GatewayTest(properties = {"kt.http.limits.max-body-size=2KB", "kt.events.update-timeout=2s",
+        "kt.analytics.consumer-enabled=false"})
 class RequestLimitsTest {
     @LocalServerPort
     int port;

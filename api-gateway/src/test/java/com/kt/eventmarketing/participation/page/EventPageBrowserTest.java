@@ -1,16 +1,12 @@
 package com.kt.eventmarketing.participation.page;
 
-import com.kt.eventmarketing.content.blob.BlobStore;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.gateway.TestEvents;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.security.PageSecurityHeaders;
 import com.kt.eventmarketing.participation.ParticipationService;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import com.kt.eventmarketing.testsupport.browser.Accessibility;
 import com.kt.eventmarketing.testsupport.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,10 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * servers: entering from a channel link, the duplicate answer, field errors, every state, CSP and axe-core.
  * Screenshots of every state go to target/screenshots/event-page-*.png.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventPageBrowserTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    BlobStore blobs;
-    PageFixtures fx;
-    TestEvents.Owner owner;
+@GatewayTest
+class EventPageBrowserTest extends PageTestBase {
     // one of each for the class (a browser takes seconds to start); static, because the real servers start in
     // beforeAll and the Spring context with the test instance after them
     static Browser browser;
@@ -61,12 +44,6 @@ class EventPageBrowserTest {
     static void close() {
         browser.close();
         noScript.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        fx = new PageFixtures(jdbc, blobs, port);
-        owner = fx.events.owner();
     }
 
     @Test

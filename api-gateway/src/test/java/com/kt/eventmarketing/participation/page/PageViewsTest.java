@@ -1,16 +1,10 @@
 package com.kt.eventmarketing.participation.page;
 
-import com.kt.eventmarketing.content.blob.BlobStore;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.gateway.TestEvents;
-import com.kt.eventmarketing.testsupport.WithRealServers;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.JedisPooled;
 
 import java.net.CookieManager;
@@ -24,29 +18,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Views of the customer's page: one per visitor per day, buffered in Redis, counted in PostgreSQL. */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PageViewsTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    BlobStore blobs;
+@GatewayTest
+class PageViewsTest extends PageTestBase {
     @Autowired
     JedisPooled redis;
     @Autowired
     PageViewFlusher flusher;
     @Autowired
     MeterRegistry meters;
-    PageFixtures fx;
-    TestEvents.Owner owner;
     long eventId;
 
     @BeforeEach
     void event() {
-        fx = new PageFixtures(jdbc, blobs, port);
-        owner = fx.events.owner();
         eventId = fx.active(owner);
     }
 

@@ -1,23 +1,15 @@
 package com.kt.eventmarketing.participation.page;
 
-import com.kt.eventmarketing.content.blob.BlobStore;
-import com.kt.eventmarketing.gateway.ApiGatewayApplication;
-import com.kt.eventmarketing.gateway.TestEvents;
+import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
-import com.kt.eventmarketing.testsupport.WithRealServers;
 import com.kt.eventmarketing.testsupport.browser.Accessibility;
 import com.kt.eventmarketing.testsupport.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,10 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The optional phone verification: the owner's switch, codes sent through the SMS provider (a fake one over HTTP),
  * stored hashed, with expiry, attempt limit and resend throttling; enforced on the page and the JSON API alike.
  */
-@WithRealServers
-@SpringBootTest(classes = ApiGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "kt.analytics.consumer-enabled=false")
-class PhoneVerificationTest {
+@GatewayTest(properties = "kt.analytics.consumer-enabled=false")
+class PhoneVerificationTest extends PageTestBase {
     static final FakeSmsProvider SMS = new FakeSmsProvider();
 
     @DynamicPropertySource
@@ -46,20 +36,6 @@ class PhoneVerificationTest {
         SMS.stop();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    BlobStore blobs;
-    PageFixtures fx;
-    TestEvents.Owner owner;
-
-    @BeforeEach
-    void fixtures() {
-        fx = new PageFixtures(jdbc, blobs, port);
-        owner = fx.events.owner();
-    }
 
     @Test
     void theOwnerTurnsItOnForHisEventOnlyAndItIsOffByDefault() {

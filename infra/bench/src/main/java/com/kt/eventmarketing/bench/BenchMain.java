@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code benchmark [--quick] [--profile] [--temporal=dev,server]}, {@code posters [--quick]} (the poster pipeline's
- * figures alone) or {@code fault-injection [--quick] [--only=1,2] [--temporal=dev|server|cluster]}: starts its own
+ * figures alone), {@code create [--quick] [--temporal=dev,server]} (POST /api/v1/events latency alone) or {@code fault-injection [--quick] [--only=1,2] [--temporal=dev|server|cluster]}: starts its own
  * local stack, runs,
  * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
  * scenario's assertion failed (benchmark targets missed are reported, not failures).
@@ -20,6 +20,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick]"
+                    + " | create [--quick] [--temporal=dev,server]"
                     + " | fault-injection [--quick] [--only=1,2,...] [--temporal=cluster]");
             System.exit(2);
         }
@@ -37,6 +38,8 @@ public final class BenchMain {
             case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options),
                     temporal(options, List.of(TemporalMode.DEV)).get(0)).run();
             case "posters" -> results = PosterBench.runAlone(repo, out, quick);
+            case "create" -> results = CreateBench.runAlone(repo, out, quick,
+                    temporal(options, List.of(TemporalMode.DEV, TemporalMode.SERVER)));
             default -> throw new IllegalArgumentException("unknown command " + name);
         }
         System.out.println(results.table());

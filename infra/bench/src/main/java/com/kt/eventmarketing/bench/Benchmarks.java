@@ -85,7 +85,7 @@ public final class Benchmarks {
                     temporalSettings();
                 }
                 if (first) {
-                    PosterBench.imagesStep(results, api); // on a quiet stack, before the flows and the intake
+                    PosterBench.imagesStep(results, api, stack.temporalTarget()); // on a quiet stack, before the flows and the intake
                 }
                 try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
                     this.noop = noop;

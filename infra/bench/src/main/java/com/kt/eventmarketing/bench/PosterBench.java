@@ -33,7 +33,7 @@ final class PosterBench {
         results.detail("posterCost", run.toString());
     }
 
-    static void imagesStep(Results results, Api api) throws Exception {
+    static void imagesStep(Results results, Api api, String temporalTarget) throws Exception {
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < FLOWS_AT_ONCE; i++) {
             owners.add(api.registerOwner());
@@ -46,9 +46,20 @@ final class PosterBench {
                 f1(p50 * 1000) + " ms (p90 " + f0(run.seconds().percentileMs(90)) + " ms, max "
                         + f0(run.seconds().maxMs()) + " ms)",
                 null, null, "p50 ≤ 1.5 s", run.failures().isEmpty() && p50 <= 1.5,
-                "PUT recommendation → GET shows EDIT_CONTENT (25 ms polls); sandbox image API without added latency; "
+                "PUT recommendation → GET shows EDIT_CONTENT (100 ms polls); sandbox image API without added latency; "
                         + run.seconds().count() + "/" + run.flows() + " measured" + (run.failures().isEmpty() ? ""
-                        : "; failures " + run.failures()));
+                        : "; failures " + run.failures()) + "; medians per phase (ms) " + timeline(temporalTarget, run));
+    }
+
+    private static String timeline(String temporalTarget, ImagesStep.Run run) {
+        try {
+            StringBuilder text = new StringBuilder();
+            ImagesStepTimeline.medians(temporalTarget, run.measured()).forEach((phase, ms) ->
+                    text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append(f0(ms)));
+            return text.toString();
+        } catch (RuntimeException e) {
+            return "not read (" + e.getMessage() + ")";
+        }
     }
 
     /** {@code posters [--quick]}: only these figures, on a stack of their own. */
@@ -59,7 +70,7 @@ final class PosterBench {
         BenchStack stack = BenchStack.start(repo, out.resolve("logs-posters"), List.of("-Xmx768m"), TemporalMode.DEV);
         try {
             Checks.healAll(new Api(stack.sandbox.url()));
-            imagesStep(results, new Api(stack.api.url()));
+            imagesStep(results, new Api(stack.api.url()), stack.temporalTarget());
         } finally {
             stack.close();
         }

@@ -3,11 +3,9 @@ package com.kt.eventmarketing.deploy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,27 +15,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
+import static com.kt.eventmarketing.deploy.RenderedManifests.documents;
+import static com.kt.eventmarketing.deploy.RenderedManifests.list;
+import static com.kt.eventmarketing.deploy.RenderedManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Kubernetes manifests in {@code infra/deploy/kubernetes}: every document passes kubeconform {@code -strict}
- * against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see {@link KubernetesSchemas}; nothing is
- * skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the check is not vacuous), and
- * the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject with the Temporal scaler
- * on exactly that pool's task queues (including {@code analytics}, which follows {@code distribution}); probes,
- * requests and limits; a termination grace period longer than the pool's shutdown grace; every task queue served by
- * some pool.
+ * The Kubernetes manifests as {@code kustomize build infra/deploy/kubernetes} renders them: every document passes
+ * kubeconform {@code -strict} against schemas built offline (Kubernetes OpenAPI and KEDA CRDs, see
+ * {@link KubernetesSchemas}; nothing is skipped, no {@code -ignore-missing-schemas}), a broken manifest is rejected (so the
+ * check is not vacuous), and the operational rules hold: per pool a Deployment, Service, PDB and a KEDA ScaledObject
+ * with the Temporal scaler on exactly that pool's task queues (including {@code analytics}, which follows
+ * {@code distribution}); probes, requests and limits; a termination grace period longer than the pool's shutdown grace;
+ * every task queue served by some pool.
  */
 class KubernetesManifestsTest {
-    static final Path DIR = Tools.ROOT.resolve("infra/deploy/kubernetes");
-    /** shared.TaskQueues.ALL and AnalyticsWorker.TASK_QUEUE. */
+    /** shared.TaskQueues.ALL. */
     static final List<String> TASK_QUEUES = List.of("event-workflow", "ai", "content", "distribution", "core", "analytics");
 
     /**
-     * The queues a pool polls: {@code KT_WORKER_TASK_QUEUES}, plus {@code analytics} where AnalyticsWorker runs (a pool
+     * The queues a pool polls: {@code KT_WORKER_TASK_QUEUES}, plus {@code analytics} where WorkerPool adds it (a pool
      * with {@code distribution}, unless {@code KT_ANALYTICS_STATS_WORKER_ENABLED} says otherwise).
      */
     static List<String> polledQueues(String taskQueues, String analyticsOverride) {
@@ -53,7 +52,8 @@ class KubernetesManifestsTest {
     static Path schemas;
 
     @BeforeAll
-    static void schemas() throws IOException {
+    static void schemas() throws Exception {
+        RenderedManifests.assumeKustomize();
         Map<String, String> tools = Tools.get();
         assumeTrue(tools.containsKey("KT_KUBECONFORM") && tools.containsKey("KT_K8S_SWAGGER") && tools.containsKey("KT_KEDA_CRDS"),
                 "SKIPPED: kubeconform or its schema modules unavailable (Go missing?): " + tools
@@ -68,12 +68,6 @@ class KubernetesManifestsTest {
         assertThat(written).contains("apps/v1 Deployment", "policy/v1 PodDisruptionBudget", "v1 Service", "keda.sh/v1alpha1 ScaledObject");
     }
 
-    static List<Path> manifestFiles() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
-        }
-    }
-
     static Tools.Result kubeconform(List<Path> files) throws Exception {
         List<String> command = new ArrayList<>(List.of(Tools.get().get("KT_KUBECONFORM"), "-strict", "-summary", "-output", "json",
                 "-schema-location", schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
@@ -82,9 +76,8 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyManifestPassesKubeconformStrictWithNothingSkipped() throws Exception {
-        List<Path> files = manifestFiles();
-        Tools.Result result = kubeconform(files);
+    void everyRenderedManifestPassesKubeconformStrictWithNothingSkipped() throws Exception {
+        Tools.Result result = kubeconform(List.of(RenderedManifests.file()));
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
         JsonNode summary = JSON.readTree(result.out()).path("summary");
         assertThat(summary.path("invalid").asInt()).isZero();
@@ -225,32 +218,5 @@ class KubernetesManifestsTest {
                 assertThat(data).containsEntry("KT_BLOB_TYPE", "s3").containsKey("KT_BLOB_S3_BUCKET").doesNotContainKey("KT_BLOB_DIR");
             }
         }
-    }
-
-    static List<Map<String, Object>> documents() throws IOException {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Path file : manifestFiles()) {
-            for (Object doc : new Yaml().loadAll(Files.readString(file))) {
-                if (doc != null) {
-                    @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) doc;
-                    docs.add(m);
-                }
-            }
-        }
-        return docs;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertThat(value).as("missing " + key + " in " + parent.keySet()).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertThat(value).as("missing " + key).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) value;
     }
 }

@@ -65,7 +65,7 @@ class TemporalSettingsAgreementTest {
     @Test
     void kubernetesAndTheApplicationsUseTheSharedNamespace() throws IOException {
         String namespace = settings().getProperty("namespace");
-        String config = Files.readString(KubernetesManifestsTest.DIR.resolve("config.yaml"));
+        String config = Files.readString(RenderedManifests.DIR.resolve("config.yaml"));
         assertThat(config).contains("KT_TEMPORAL_NAMESPACE: " + namespace + "\n");
         String common = Files.readString(Tools.ROOT.resolve("activities/src/main/resources/kt-common.yml"));
         assertThat(common).contains("${KT_TEMPORAL_NAMESPACE:" + namespace + "}");

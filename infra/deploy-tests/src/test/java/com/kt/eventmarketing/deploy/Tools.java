@@ -25,13 +25,13 @@ final class Tools {
     static synchronized Map<String, String> get() {
         if (found == null) {
             Map<String, String> env = new HashMap<>();
-            for (String key : List.of("KT_KUBECONFORM", "KT_K8S_SWAGGER", "KT_KEDA_CRDS", "KT_COMPOSE")) {
+            for (String key : List.of("KT_KUSTOMIZE", "KT_KUBECONFORM", "KT_K8S_SWAGGER", "KT_KEDA_CRDS", "KT_COMPOSE")) {
                 String value = System.getenv(key);
                 if (value != null && !value.isBlank()) {
                     env.put(key, value);
                 }
             }
-            if (env.size() < 4) {
+            if (env.size() < 5) {
                 env.putAll(fromScript());
             }
             found = env;

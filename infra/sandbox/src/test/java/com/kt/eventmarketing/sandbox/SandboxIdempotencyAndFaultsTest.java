@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.sandbox;
 
+import com.kt.eventmarketing.sandbox.channel.ChannelPosts;
+import com.kt.eventmarketing.sandbox.fault.EndpointGroup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ class SandboxIdempotencyAndFaultsTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    ChannelPosts posts;
+
     @BeforeEach
     void reset() throws Exception {
         mvc.perform(delete("/admin/faults")).andExpect(status().isOk());
@@ -49,11 +54,14 @@ class SandboxIdempotencyAndFaultsTest {
 
     @Test
     void instagramContainerAndPublishAreEachIdempotent() throws Exception {
+        long postsBefore = posts.count(EndpointGroup.INSTAGRAM);
         String container = createContainer();
         org.assertj.core.api.Assertions.assertThat(createContainer()).as("the same container again").isEqualTo(container);
         String containerId = container.replaceAll("\\D", "");
         String published = publish(containerId);
         org.assertj.core.api.Assertions.assertThat(publish(containerId)).as("the same post again").isEqualTo(published);
+        org.assertj.core.api.Assertions.assertThat(posts.count(EndpointGroup.INSTAGRAM)).as("one post on the account")
+                .isEqualTo(postsBefore + 1);
         mvc.perform(get("/admin/requests").param("group", "instagram").param("idempotencyKey", "event-3-INSTAGRAM"))
                 .andExpect(jsonPath("$", hasSize(4)))
                 .andExpect(jsonPath("$[0].replayed").value(false))

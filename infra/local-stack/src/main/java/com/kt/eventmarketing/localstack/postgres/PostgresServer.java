@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A real PostgreSQL 14 server (zonky's bundled binaries) with the application's role and database.
+ * A real PostgreSQL server (zonky's bundled binaries, pinned to {@link #VERSION} by the root pom's
+ * {@code postgres.version}, the deployment's major) with the application's role and database.
  * Persistent mode keeps the data directory between runs; ephemeral mode uses a temp directory and a random port.
  * Works as root too: zonky then runs initdb and postgres under {@code unshare -U}, because PostgreSQL refuses root.
  */
@@ -18,6 +19,8 @@ public final class PostgresServer implements AutoCloseable {
     public static final String DATABASE = "ktevent";
     public static final String USER = "kt";
     public static final String PASSWORD = "kt";
+    /** The version of the bundled binaries, as the build wrote it into {@code kt-postgres/version.properties}. */
+    public static final String VERSION = PinnedVersion.read();
 
     private final EmbeddedPostgres postgres;
 
@@ -27,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer persistent(int port, Path dataDirectory) {
         Ports.requireFree(port, "PostgreSQL");
+        PinnedVersion.requireSameMajor(dataDirectory, VERSION);
         return start(port, dataDirectory, false);
     }
 

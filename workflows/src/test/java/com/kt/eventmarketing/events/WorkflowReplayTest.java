@@ -1,6 +1,8 @@
 package com.kt.eventmarketing.events;
 
+import com.kt.eventmarketing.analytics.ChannelStatsPollWorkflowImpl;
 import com.kt.eventmarketing.shared.TaskQueues;
+import com.kt.eventmarketing.testing.RecordedHistories;
 import com.kt.eventmarketing.tracing.TraceContext;
 import com.kt.eventmarketing.tracing.WorkflowMdcInterceptor;
 import io.temporal.client.WorkflowClientOptions;
@@ -23,16 +25,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays recorded histories against today's workflow code: a change that is not replay-safe (and not guarded
- * by Workflow.getVersion) fails here, before it can break running events.
+ * Replays recorded histories of every workflow type against today's workflow code: a change that is not
+ * replay-safe (and not guarded by Workflow.getVersion) fails here, before it can break running workflows.
  */
-class EventCreationReplayTest {
-    private static final Path HISTORIES = Path.of("src/test/resources/histories");
+class WorkflowReplayTest {
 
     @TestFactory
     Stream<DynamicTest> recordedHistoriesReplay() throws IOException {
         List<Path> files;
-        try (Stream<Path> list = Files.list(HISTORIES)) {
+        try (Stream<Path> list = Files.list(RecordedHistories.DIR)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(files).as("recorded histories").hasSizeGreaterThanOrEqualTo(4);
@@ -45,7 +46,8 @@ class EventCreationReplayTest {
                     .build())) {
                 Worker worker = env.newWorker(TaskQueues.EVENT_WORKFLOW, WorkerOptions.newBuilder()
                         .setDefaultDeadlockDetectionTimeout(EventWorkflowHarness.DEADLOCK_DETECTION_MILLIS).build());
-                worker.registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class);
+                // the replayer picks the implementation by the history's workflow type
+                worker.registerWorkflowImplementationTypes(EventCreationWorkflowImpl.class, ChannelStatsPollWorkflowImpl.class);
                 WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file)), worker);
             }
         }));

@@ -12,8 +12,13 @@ public final class TaskQueues {
     public static final String DISTRIBUTION = "distribution";
     /** Database and outbox writes, notifications. */
     public static final String CORE = "core";
+    /**
+     * The channel-statistics schedule's workflow and its activities, polled in the process that polls
+     * {@link #DISTRIBUTION} so statistics calls share the channels' circuit breakers.
+     */
+    public static final String ANALYTICS = "analytics";
 
-    public static final java.util.List<String> ALL = java.util.List.of(EVENT_WORKFLOW, AI, CONTENT, DISTRIBUTION, CORE);
+    public static final java.util.List<String> ALL = java.util.List.of(EVENT_WORKFLOW, AI, CONTENT, DISTRIBUTION, CORE, ANALYTICS);
 
     private TaskQueues() {
     }

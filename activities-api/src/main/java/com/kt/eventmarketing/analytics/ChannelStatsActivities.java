@@ -6,8 +6,8 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * Channel statistics polling, run on the {@code distribution} task queue (same process and so the same per-channel
- * circuit breakers as publishing). Driven every 5 minutes by the {@code analytics-channel-stats} Temporal Schedule.
+ * Channel statistics polling, run on the {@code analytics} task queue in the process that polls {@code distribution}
+ * (so the same per-channel circuit breakers as publishing). Driven every 5 minutes by the {@code analytics-channel-stats} Temporal Schedule.
  */
 @ActivityInterface
 public interface ChannelStatsActivities {
