@@ -36,10 +36,12 @@ class ResidentMemoryTest {
         }
     }
 
-    private static long awaitChild(Process shell) throws InterruptedException {
+    /** Until the child runs sleep: between fork and exec its resident size is still changing. */
+    private static long awaitChild(Process shell) throws Exception {
         for (int i = 0; i < 100; i++) {
             var child = shell.children().findFirst();
-            if (child.isPresent()) {
+            if (child.isPresent() && Files.readString(Path.of("/proc/" + child.get().pid() + "/comm")).trim().equals("sleep")) {
+                Thread.sleep(100);
                 return child.get().pid();
             }
             Thread.sleep(50);
