@@ -36,7 +36,7 @@ final class ImagesStep {
 
     static Run measure(Api api, List<String> ownerTokens, Duration timeout) throws Exception {
         int flows = ownerTokens.size();
-        CyclicBarrier together = new CyclicBarrier(flows);
+        CyclicBarrier together = new CyclicBarrier(flows, () -> Bench.log("images step: %d owners pick a recommendation now", flows));
         Stats durations = new Stats();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Flow> measured = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -69,6 +69,7 @@ final class ImagesStep {
             for (Future<?> f : running) {
                 f.get();
             }
+            Bench.log("images step: %d of %d flows showed EDIT_CONTENT", durations.count(), flows);
         } finally {
             pool.shutdownNow();
         }
