@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The REST API over loopback with JSON bodies; a failed connection is status -1, never an exception. */
 public final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Longer than any bound the gateway puts on its own answers (an Update waits up to 30 s for the workflow), so a
+     * slow answer is seen for what it is instead of racing the client's timeout.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(45);
     private static final AtomicInteger SEQ = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 100_000));
 
     private final HttpClient http;
@@ -80,7 +85,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

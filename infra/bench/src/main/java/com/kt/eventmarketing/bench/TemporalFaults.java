@@ -20,8 +20,11 @@ import java.util.function.Supplier;
  */
 final class TemporalFaults {
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(10);
-    /** The gateway's Temporal call deadline ({@code kt.events.temporal-call-deadline}, 10 s) and 2 s of margin. */
-    private static final double ANSWER_DEADLINE_SECONDS = 12;
+    /**
+     * The gateway's own bounds and 2 s of margin: a start, query or signal gives up after
+     * {@code kt.events.temporal-call-deadline} (10 s), an Update after {@code kt.events.update-timeout} (30 s).
+     */
+    private static final double ANSWER_DEADLINE_SECONDS = 32;
     private final FaultInjection faults;
     private final BenchStack stack;
     private final Api api;
@@ -77,7 +80,7 @@ final class TemporalFaults {
      * While every node is down, owners keep calling: creating events (a 202: the start is owed and made once Temporal
      * is back), reading an event's detail (the workflow's live state, or the stored row marked not live), and changing
      * an event (an Update, which needs Temporal: a 503 problem). Each answer must be a success or a 503 problem within
-     * the gateway's Temporal call deadline — a 500 would tell the owner "our bug" for what is an outage, a hang would
+     * the gateway's own bounds — a 500 would tell the owner "our bug" for what is an outage, a hang would
      * leave him guessing. Flows in flight before the stop, and the events created during it, must go on once Temporal
      * is back.
      */
