@@ -4,6 +4,7 @@ import com.kt.eventmarketing.events.EventCreationInput;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DefaultDataConverter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,13 +60,29 @@ class RequestTraceIdTest {
         long eventId = JsonMapper.builder().build().readTree(created.body()).get("eventId").asLong();
         String workflowId = EventCreationInput.workflowId(eventId);
         try {
-            HistoryEvent started = temporal.fetchHistory(workflowId).getEvents().get(0);
+            // the 202 does not wait for Temporal: the start is made right after the commit, from the owed-start row
+            HistoryEvent started = startedEvent(workflowId);
             Payload header = started.getWorkflowExecutionStartedEventAttributes().getHeader().getFieldsMap().get("traceId");
             assertThat(header).as("Temporal header traceId of the start event").isNotNull();
             assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(header, String.class, String.class)).isEqualTo(TRACE_ID);
         } finally {
             // no worker pool runs in this JVM: leave nothing for another test's pool to pick up
             temporal.newUntypedWorkflowStub(workflowId).terminate("test done");
+        }
+    }
+
+    /** The workflow's first history event, once the gateway has made the owed start (bounded: 20 s). */
+    private HistoryEvent startedEvent(String workflowId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return temporal.fetchHistory(workflowId).getEvents().get(0);
+            } catch (WorkflowNotFoundException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
