@@ -6,6 +6,8 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DefaultDataConverter;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,8 +79,10 @@ class RequestTraceIdTest {
         while (true) {
             try {
                 return temporal.fetchHistory(workflowId).getEvents().get(0);
-            } catch (WorkflowNotFoundException notYet) {
-                if (System.nanoTime() > deadline) {
+            } catch (WorkflowNotFoundException | StatusRuntimeException notYet) {
+                boolean notFound = !(notYet instanceof StatusRuntimeException status)
+                        || status.getStatus().getCode() == Status.Code.NOT_FOUND;
+                if (!notFound || System.nanoTime() > deadline) {
                     throw notYet;
                 }
                 Thread.sleep(50);
