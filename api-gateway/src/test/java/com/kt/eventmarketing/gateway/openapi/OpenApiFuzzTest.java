@@ -2,6 +2,7 @@ package com.kt.eventmarketing.gateway.openapi;
 
 import com.kt.eventmarketing.gateway.ApiClient;
 import com.kt.eventmarketing.gateway.ApiGatewayApplication;
+import com.kt.eventmarketing.gateway.EventStarts;
 import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class OpenApiFuzzTest {
         String token = Owners.registerAndToken(api);
         var created = api.post("/api/v1/events", token, Map.of("objective", "NEW_CUSTOMERS"));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
-        awaitWorkflowStarted(api, token, created.json().get("eventId").asLong());
+        EventStarts.awaitWorkflowStarted(api, token, created.json().get("eventId").asLong());
         FuzzValues values = new FuzzValues(random, created.json().get("eventId").asString(), token);
 
         List<Operation> operations = operations(doc);
@@ -102,15 +103,6 @@ class OpenApiFuzzTest {
         assertThat(sent).isEqualTo(operations.size() * REQUESTS_PER_OPERATION);
         assertThat(failures).as("seed %d: %d of %d generated requests got a 5xx, e.g.%n%s", seed, failures.size(), sent,
                 String.join("\n", failures.stream().limit(12).map(Failure::toString).toList())).isEmpty();
-    }
-
-    /** Changes before the workflow has started are a deliberate 503 ("Event starting"), not what is fuzzed here. */
-    private static void awaitWorkflowStarted(ApiClient api, String token, long eventId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (api.get("/api/v1/events/" + eventId, token).json().get("starting").asBoolean()) {
-            assertThat(System.nanoTime()).as("the workflow of event %d did not start", eventId).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 
     /** The two classes of 500 first seen, pinned: a boundary-less multipart type (even on a GET), an overflowing page. */

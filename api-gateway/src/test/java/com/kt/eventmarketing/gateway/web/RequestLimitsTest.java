@@ -2,6 +2,7 @@ package com.kt.eventmarketing.gateway.web;
 
 import com.kt.eventmarketing.events.EventWorkflows;
 import com.kt.eventmarketing.gateway.ApiClient;
+import com.kt.eventmarketing.gateway.EventStarts;
 import com.kt.eventmarketing.gateway.GatewayTest;
 import com.kt.eventmarketing.gateway.Owners;
 import io.grpc.Status;
@@ -46,11 +47,12 @@ class RequestLimitsTest {
     }
 
     @Test
-    void anUpdateThatNoWorkerAnswersIsA503WithinTheTimeoutNotAHang() {
+    void anUpdateThatNoWorkerAnswersIsA503WithinTheTimeoutNotAHang() throws InterruptedException {
         ApiClient api = new ApiClient(port);
         String token = Owners.registerAndToken(api);
         // no worker polls the workflow queue in this test: the Update's validator never runs
         long eventId = api.post("/api/v1/events", token, Map.of("objective", "SALES")).json().get("eventId").asLong();
+        EventStarts.awaitWorkflowStarted(api, token, eventId);
         long started = System.nanoTime();
         var answer = api.put("/api/v1/events/" + eventId + "/recommendation", token, Map.of("index", 0));
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
