@@ -21,6 +21,10 @@ class QueueTuningTest {
             assertThat(tuning.initialPollers()).as(queue).isLessThanOrEqualTo(tuning.maxPollers());
         }
         assertThat(QueueTuning.defaultsFor(TaskQueues.EVENT_WORKFLOW).maxConcurrentWorkflowTasks()).isEqualTo(200);
+        for (String workflowQueue : List.of(TaskQueues.EVENT_WORKFLOW, TaskQueues.ANALYTICS)) {
+            assertThat(QueueTuning.defaultsFor(workflowQueue).minPollers()).as("%s: sticky and normal queue each need a poller",
+                    workflowQueue).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test
