@@ -2,6 +2,8 @@ package com.kt.eventmarketing.events;
 
 import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.UnavailableException;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import com.kt.eventmarketing.shared.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -84,6 +86,7 @@ public class EventWorkflows implements DisposableBean {
     }
 
     public EventSnapshot update(long eventId, Function<EventCreationWorkflow, EventSnapshot> update) {
+        failFastWhileTemporalIsDown();
         // the trace id travels in the MDC, which the Temporal client interceptor reads on the calling thread
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         Future<EventSnapshot> answer = updates.submit(() -> {
@@ -109,6 +112,20 @@ public class EventWorkflows implements DisposableBean {
             throw unavailable();
         } catch (ExecutionException e) {
             throw translate(e.getCause());
+        }
+    }
+
+    /**
+     * An Update against a Temporal that does not answer would hold the owner for the whole update timeout (its long
+     * poll is not cut short by the RPC deadline). When the last connection attempt already failed, answer the 503 at
+     * once and ask for a new attempt now rather than after gRPC's back-off, so the first change after Temporal is
+     * back goes through.
+     */
+    private void failFastWhileTemporalIsDown() {
+        ManagedChannel channel = client.getWorkflowServiceStubs().getRawChannel();
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+            throw unavailable();
         }
     }
 

@@ -1,5 +1,8 @@
 package com.kt.eventmarketing.gateway;
 
+import com.kt.eventmarketing.events.EventCreationWorkflow;
+import com.kt.eventmarketing.events.EventWorkflows;
+import com.kt.eventmarketing.gateway.web.UnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,13 +17,14 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Temporal not answering at all: creating an event is still a quick 202 (its workflow start is owed, retried with
  * back-off and never lost), and whatever needs the workflow is a 503 problem within the call deadline, never a 500
  * or a hang.
  */
-@GatewayTest(properties = {"kt.events.temporal-call-deadline=3s", "kt.analytics.consumer-enabled=false",
+@GatewayTest(properties = {"kt.events.temporal-call-deadline=3s", "kt.events.update-timeout=20s", "kt.analytics.consumer-enabled=false",
         "kt.events.starts.sweep-interval=200ms"})
 class TemporalUnreachableTest {
     @LocalServerPort
@@ -29,6 +33,8 @@ class TemporalUnreachableTest {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventWorkflows workflows;
 
     @DynamicPropertySource
     static void nobodyListens(DynamicPropertyRegistry registry) throws IOException {
@@ -75,5 +81,18 @@ class TemporalUnreachableTest {
         assertThat(meters.counter("kt.events.starts.failed").count()).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("kt.events.starts.pending").gauge().value()).isGreaterThanOrEqualTo(1);
         assertThat(meters.get("kt.events.starts.oldest.age").gauge().value()).isPositive();
+    }
+
+    @Test
+    void aChangeWhileTemporalIsDownIsA503AtOnceNotAfterTheUpdateTimeout() {
+        // a query that fails after the call deadline leaves the connection in its failed state
+        assertThat(workflows.snapshot(1)).isEmpty();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> workflows.update(1, EventCreationWorkflow::regenerateImages))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("the owner is not held for the 20 s update timeout, nor the 3 s call deadline")
+                .isLessThan(Duration.ofSeconds(1));
     }
 }
