@@ -1,10 +1,11 @@
 package com.kt.eventmarketing.localstack;
 
+import com.kt.eventmarketing.localstack.apps.AppDefinition;
+import com.kt.eventmarketing.localstack.apps.AppEnvironment;
+import com.kt.eventmarketing.localstack.apps.StackApp;
 import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
-import com.kt.eventmarketing.localstack.process.ChildProcess;
-import com.kt.eventmarketing.localstack.process.PortFile;
 import com.kt.eventmarketing.localstack.process.ResidentMemory;
 import com.kt.eventmarketing.localstack.process.SpringBootApp;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
@@ -33,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
     private final LocalStackSettings settings;
     private final ShutdownStack started = new ShutdownStack();
+    private String temporalUi;
 
     private LocalStackMain(LocalStackSettings settings) {
         this.settings = settings;
@@ -53,56 +55,44 @@ public final class LocalStackMain {
     }
 
     private void run() {
-        Map<String, String> connections = startServers();
+        AppEnvironment environment = startServers();
         if (settings.serversOnly()) {
-            printServers(connections);
+            printServers(environment);
             System.out.println("KT_LOCAL_SERVERS_ONLY=1: apps not started. Export the variables above and run them from your IDE.");
             return;
         }
-        List<AppDefinition> apps = AppDefinition.all(settings);
+        List<AppDefinition> apps = settings.apps();
         // check every jar before starting any JVM: a missing build should fail in a second, not after a minute
         apps.forEach(app -> SpringBootApp.requireJar(app.name(), app.jar()));
-        Map<String, RunningApp> running = new LinkedHashMap<>();
+        List<StackApp> running = new ArrayList<>();
         for (AppDefinition app : apps) {
-            PortFile portFile = PortFile.in(settings.dataDirectory("ports"), app.name());
-            portFile.clear();
-            Map<String, String> env = new LinkedHashMap<>(connections);
-            env.put(PortFile.ENVIRONMENT_VARIABLE, portFile.file().toString());
-            ChildProcess child = started.push(app.name(),
-                    SpringBootApp.start(app.name(), app.jar(), settings.appJvmOptions(), app.commandLine(), env));
-            RunningApp runningApp = new RunningApp(app, child, portFile);
-            running.put(app.name(), runningApp);
+            StackApp started = this.started.push(app.name(), StackApp.start(app, settings.appJvmOptions(),
+                    environment.variables(), settings.dataDirectory("ports"), null));
+            running.add(started);
             if (app.port() == 0) {
                 // the apps started next are wired to this one's address, which only it knows once it listens
-                rewire(connections, app.name(), runningApp.bound(healthTimeout()).http());
+                environment = rewire(environment, app.name(), started.url(healthTimeout()));
             }
         }
         Map<String, String> health = awaitHealthy(running);
-        printServers(connections);
-        printApps(running, health, connections.getOrDefault("KT_TEMPORAL_UI_URL", "none (Java test server fallback)"));
+        printServers(environment);
+        printApps(running, health);
         printResidentSize(running);
-    }
-
-    /** A started app; its ports once it reported them. */
-    private record RunningApp(AppDefinition definition, ChildProcess process, PortFile portFile) {
-        PortFile.BoundPorts bound(Duration timeout) {
-            return portFile.await(definition.name(), definition.separateManagement(), process::isAlive, timeout);
-        }
     }
 
     private Duration healthTimeout() {
         return Duration.ofSeconds(settings.healthTimeoutSeconds());
     }
 
-    private void rewire(Map<String, String> connections, String app, int port) {
-        switch (app) {
-            case "sandbox" -> connections.put("KT_EXTERNAL_BASE_URL", settings.loopbackUrl(port));
-            case "api" -> connections.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(port));
-            default -> { } // nothing is wired to a worker's port
-        }
+    private static AppEnvironment rewire(AppEnvironment environment, String app, String url) {
+        return switch (app) {
+            case "sandbox" -> environment.withExternalBaseUrl(url);
+            case "api" -> environment.withPublicBaseUrl(url);
+            default -> environment; // nothing is wired to a worker's port
+        };
     }
 
-    private Map<String, String> startServers() {
+    private AppEnvironment startServers() {
         PostgresServer postgres = started.push("PostgreSQL", StartupTimer.time("PostgreSQL",
                 () -> PostgresServer.persistent(settings.postgresPort(), settings.dataDirectory("postgres"))));
         RedisServerProcess redis = started.push("Redis", StartupTimer.time("Redis",
@@ -117,31 +107,18 @@ public final class LocalStackMain {
                 () -> TemporalServers.start(mode, settings.temporalPort(), Optional.of(settings.temporalUiPort()),
                         Optional.of(settings.dataDirectory(temporalData)), postgres)));
         System.out.println("Temporal: " + temporal.description());
-
-        // the names the apps' application.yml read
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KT_DB_URL", postgres.jdbcUrl());
-        env.put("KT_DB_USER", PostgresServer.USER);
-        env.put("KT_DB_PASSWORD", PostgresServer.PASSWORD);
-        env.put("KT_REDIS_URL", redis.url());
-        env.put("KT_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-        env.put("KT_TEMPORAL_TARGET", temporal.target());
-        env.put("KT_EXTERNAL_BASE_URL", settings.loopbackUrl(settings.sandboxPort()));
-        env.put("KT_PUBLIC_BASE_URL", settings.loopbackUrl(settings.apiPort()));
-        // gateway serves what the content pool stores: both must see one directory
-        env.put("KT_BLOB_DIR", settings.dataDirectory("blobs").toString());
-        // the repository's published development keys: the apps refuse them (and a missing key) without this switch
-        env.put("KT_ALLOW_DEV_KEYS", "true");
-        temporal.webUiUrl().ifPresent(url -> env.put("KT_TEMPORAL_UI_URL", url));
-        return env;
+        temporalUi = temporal.webUiUrl().orElse("none (Java test server fallback)");
+        return new AppEnvironment(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD, redis.url(),
+                kafka.bootstrapServers(), temporal.target(), Ports.loopbackUrl(settings.sandboxPort()),
+                Ports.loopbackUrl(settings.apiPort()), settings.dataDirectory("blobs"), true);
     }
 
     /** Apps may still be starting (or be broken); after the timeout we report whatever state they are in. */
-    private Map<String, String> awaitHealthy(Map<String, RunningApp> apps) {
+    private Map<String, String> awaitHealthy(List<StackApp> apps) {
         long deadline = System.nanoTime() + healthTimeout().toNanos();
         Map<String, String> status = new LinkedHashMap<>();
         while (true) {
-            apps.forEach((name, app) -> status.put(name, app.process().isAlive() ? health(app) : "EXITED (code " + app.process().exitValue() + ")"));
+            apps.forEach(app -> status.put(app.definition().name(), app.health()));
             boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
             if (settled || System.nanoTime() > deadline) {
                 return status;
@@ -150,31 +127,23 @@ public final class LocalStackMain {
         }
     }
 
-    private String health(RunningApp app) {
-        try {
-            return HealthProbe.status(settings.loopbackUrl(app.bound(Duration.ZERO).management()));
-        } catch (IllegalStateException notListeningYet) {
-            return "not answering";
-        }
-    }
-
-    private void printServers(Map<String, String> connections) {
+    private void printServers(AppEnvironment environment) {
         System.out.println("\n==================== kt-event-marketing local stack ====================");
-        connections.forEach((name, value) -> System.out.printf("  %-22s %s%n", name, value));
+        environment.variables().forEach((name, value) -> System.out.printf("  %-22s %s%n", name, value));
+        System.out.printf("  %-22s %s%n", "Temporal Web UI", temporalUi);
     }
 
-    private void printApps(Map<String, RunningApp> apps, Map<String, String> health, String temporalUi) {
+    private void printApps(List<StackApp> apps, Map<String, String> health) {
         System.out.println();
         String api = "(not listening)";
         String management = api;
-        for (RunningApp app : apps.values()) {
+        for (StackApp app : apps) {
             String url;
             try {
-                PortFile.BoundPorts ports = app.bound(Duration.ZERO);
-                url = settings.loopbackUrl(ports.http());
+                url = app.url(Duration.ZERO);
                 if (app.definition().separateManagement()) {
                     api = url;
-                    management = settings.loopbackUrl(ports.management());
+                    management = app.managementUrl(Duration.ZERO);
                 }
             } catch (IllegalStateException notListening) {
                 url = "(not listening)";
@@ -192,9 +161,9 @@ public final class LocalStackMain {
     }
 
     /** Every process of the stack with its children (PostgreSQL's backends): the figure issue 17 budgets. */
-    private void printResidentSize(Map<String, RunningApp> apps) {
+    private void printResidentSize(List<StackApp> apps) {
         Map<Long, String> names = new LinkedHashMap<>();
-        apps.values().forEach(app -> names.put(app.process().pid(), app.definition().name()));
+        apps.forEach(app -> names.put(app.process().pid(), app.definition().name()));
         Map<String, Long> roots = new LinkedHashMap<>(ResidentMemory.childrenOfThisJvm(names));
         postmasterPid().ifPresent(pid -> roots.put("postgres", pid));
         List<ResidentMemory.Usage> usages = new ArrayList<>();

@@ -1,6 +1,11 @@
 package com.kt.eventmarketing.localstack;
 
+import com.kt.eventmarketing.localstack.apps.AppDefinition;
+import com.kt.eventmarketing.localstack.apps.ExecJars;
+import com.kt.eventmarketing.localstack.apps.WorkerQueues;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +36,11 @@ public record LocalStackSettings(
      * footprint"): a capped heap and the serial collector suit a dev stack's few requests; C1 only compiles less,
      * which is what a start on a busy machine waits for, and needs a smaller code cache.
      */
+    /**
+     * Hikari keeps its whole pool (20) open by default, and each connection is a PostgreSQL backend process of
+     * 10-15 MB: the pool still grows to 20 under load, but an idle dev stack holds two per application.
+     */
+    static final String IDLE_CONNECTIONS = "--spring.datasource.hikari.minimum-idle=2";
     static final String DEFAULT_APP_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
             + " -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xms64m -Xmx384m";
 
@@ -74,12 +84,22 @@ public record LocalStackSettings(
         return repositoryRoot.resolve(".local").resolve(server);
     }
 
-    /** The runnable (repackaged) jar; the plain jar stays the main artifact so modules can depend on it. */
-    public Path jar(String module, String artifactId) {
-        return repositoryRoot.resolve(module).resolve("target").resolve(artifactId + "-0.1.0-SNAPSHOT-exec.jar");
-    }
-
-    public String loopbackUrl(int port) {
-        return "http://" + Ports.LOOPBACK + ":" + port;
+    /**
+     * The applications to start, in order: the sandbox, the API, and the workers as one process polling every queue
+     * (pools are configuration: locally one JVM less) or, with {@code KT_LOCAL_WORKER_POOLS=split}, the pools
+     * {@code flow} and {@code activities}.
+     */
+    public List<AppDefinition> apps() {
+        ExecJars jars = new ExecJars(repositoryRoot);
+        List<AppDefinition> apps = new ArrayList<>(List.of(AppDefinition.sandbox(jars.sandbox(), sandboxPort),
+                AppDefinition.gateway(jars.gateway(), apiPort, apiManagementPort, List.of(IDLE_CONNECTIONS))));
+        if (splitWorkerPools) {
+            apps.add(AppDefinition.workerPool("flow", jars.workers(), WorkerQueues.FLOW, flowWorkerPort, List.of(IDLE_CONNECTIONS)));
+            apps.add(AppDefinition.workerPool("activities", jars.workers(), WorkerQueues.ACTIVITIES, activitiesWorkerPort,
+                    List.of(IDLE_CONNECTIONS)));
+        } else {
+            apps.add(AppDefinition.workerPool("workers", jars.workers(), WorkerQueues.ALL, flowWorkerPort, List.of(IDLE_CONNECTIONS)));
+        }
+        return List.copyOf(apps);
     }
 }

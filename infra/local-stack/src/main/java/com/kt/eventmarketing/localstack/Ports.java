@@ -143,6 +143,10 @@ public final class Ports {
         }
     }
 
+    public static String loopbackUrl(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

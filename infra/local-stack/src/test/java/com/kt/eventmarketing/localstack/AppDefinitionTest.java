@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.localstack;
 
+import com.kt.eventmarketing.localstack.apps.AppDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -12,7 +13,7 @@ class AppDefinitionTest {
 
     @Test
     void theLocalDefaultIsOneWorkersProcessPollingEveryQueue() {
-        List<AppDefinition> apps = AppDefinition.all(LocalStackSettings.fromEnvironment(Map.of()));
+        List<AppDefinition> apps = LocalStackSettings.fromEnvironment(Map.of()).apps();
 
         assertThat(apps).extracting(AppDefinition::name).containsExactly("sandbox", "api", "workers");
         assertThat(queues(apps.get(2))).containsExactlyInAnyOrder("event-workflow", "core", "ai", "content", "distribution");
@@ -21,7 +22,7 @@ class AppDefinitionTest {
 
     @Test
     void splitPoolsStayPossibleAndTogetherPollEveryQueueOnce() {
-        List<AppDefinition> apps = AppDefinition.all(LocalStackSettings.fromEnvironment(Map.of("KT_LOCAL_WORKER_POOLS", "split")));
+        List<AppDefinition> apps = LocalStackSettings.fromEnvironment(Map.of("KT_LOCAL_WORKER_POOLS", "split")).apps();
 
         assertThat(apps).extracting(AppDefinition::name).containsExactly("sandbox", "api", "flow", "activities");
         assertThat(queues(apps.get(2))).containsExactly("event-workflow", "core");
@@ -38,9 +39,20 @@ class AppDefinitionTest {
 
     @Test
     void anApplicationAskedForPortZeroBindsAnyPort() {
-        List<AppDefinition> apps = AppDefinition.all(LocalStackSettings.fromEnvironment(Map.of("KT_SANDBOX_PORT", "0")));
+        List<AppDefinition> apps = LocalStackSettings.fromEnvironment(Map.of("KT_SANDBOX_PORT", "0")).apps();
 
         assertThat(apps.get(0).commandLine()).containsExactly("--server.port=0");
+    }
+
+    @Test
+    void theJarsCarryTheBuildsVersionNotASpelledOne() {
+        List<AppDefinition> apps = LocalStackSettings.fromEnvironment(Map.of("KT_REPO_ROOT", "/repo")).apps();
+
+        assertThat(BuildVersions.project()).isNotBlank().doesNotContain("@");
+        assertThat(apps).extracting(app -> app.jar().toString()).containsExactly(
+                "/repo/infra/sandbox/target/sandbox-" + BuildVersions.project() + "-exec.jar",
+                "/repo/api-gateway/target/api-gateway-" + BuildVersions.project() + "-exec.jar",
+                "/repo/workers/target/workers-" + BuildVersions.project() + "-exec.jar");
     }
 
     private static List<String> queues(AppDefinition app) {

@@ -1,30 +1,13 @@
 package com.kt.eventmarketing.localstack.postgres;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 
-/** The PostgreSQL version the build pinned the binaries to, and what it means for a kept data directory. */
+/** What the pinned PostgreSQL version means for a kept data directory. */
 final class PinnedVersion {
-    private static final String RESOURCE = "/kt-postgres/version.properties";
-
     private PinnedVersion() {
-    }
-
-    static String read() {
-        try (InputStream in = PinnedVersion.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the local-stack jar");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

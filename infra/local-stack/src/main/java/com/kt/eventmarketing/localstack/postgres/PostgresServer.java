@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.localstack.postgres;
 
+import com.kt.eventmarketing.localstack.BuildVersions;
 import com.kt.eventmarketing.localstack.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,8 +20,8 @@ public final class PostgresServer implements AutoCloseable {
     public static final String DATABASE = "ktevent";
     public static final String USER = "kt";
     public static final String PASSWORD = "kt";
-    /** The version of the bundled binaries, as the build wrote it into {@code kt-postgres/version.properties}. */
-    public static final String VERSION = PinnedVersion.read();
+    /** The version of the bundled binaries, as the build wrote it ({@link BuildVersions}). */
+    public static final String VERSION = BuildVersions.postgres();
 
     private final EmbeddedPostgres postgres;
 

@@ -50,8 +50,14 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Output to {@code logFile} (appended: a restarted server's log continues), not to our stdout. */
     public static ChildProcess startLoggingTo(String name, List<String> command, Path logFile) {
+        return startLoggingTo(name, command, Map.of(), logFile);
+    }
+
+    /** As above, with variables added to our environment. */
+    public static ChildProcess startLoggingTo(String name, List<String> command, Map<String, String> extraEnvironment, Path logFile) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(extraEnvironment);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             return new ChildProcess(name, builder.start());

@@ -16,12 +16,22 @@ public final class SpringBootApp {
     }
 
     public static ChildProcess start(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+        return ChildProcess.start(name, command(name, jar, jvmOptions, args), environment, jar.toAbsolutePath().getParent());
+    }
+
+    private static List<String> command(String name, Path jar, List<String> jvmOptions, List<String> args) {
         requireJar(name, jar);
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
-        return ChildProcess.start(name, command, environment, jar.toAbsolutePath().getParent());
+        return command;
+    }
+
+    /** As {@link #start}, its output appended to {@code logFile}. */
+    public static ChildProcess startLoggingTo(String name, Path jar, List<String> jvmOptions, List<String> args,
+                                              Map<String, String> environment, Path logFile) {
+        return ChildProcess.startLoggingTo(name, command(name, jar, jvmOptions, args), environment, logFile);
     }
 
     public static void requireJar(String name, Path jar) {

@@ -1,4 +1,4 @@
-package com.kt.eventmarketing.localstack;
+package com.kt.eventmarketing.localstack.apps;
 
 import java.io.IOException;
 import java.net.URI;
