@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +57,17 @@ class GatewayHealthTest {
         for (String path : new String[]{"/actuator/prometheus", "/actuator/health", "/actuator/metrics", "/actuator/env"}) {
             assertThat(api.getAnything(path).status()).as(path).isIn(401, 404);
         }
+    }
+
+    /**
+     * The benchmark's bare echo lives in the harness (infra/bench), which adds it only to the gateway it starts:
+     * the gateway's package it sits in is scanned here too, so its absence is what keeps the path away.
+     */
+    @Test
+    void theBenchmarksEchoEndpointIsNotServed() {
+        var echo = new ApiClient(port).post("/api/v1/public/bench/echo", null, Map.of("name", "x"));
+        assertThat(echo.status()).as(echo.body()).isEqualTo(404);
+        assertThat(context.getBeanDefinitionNames()).doesNotContain("bareEchoController");
     }
 
     /** The gateway scans packages that hold activity implementations; as worker components they stay out. */

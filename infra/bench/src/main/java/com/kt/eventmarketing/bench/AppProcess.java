@@ -43,12 +43,17 @@ public final class AppProcess implements AutoCloseable {
     /** @param separateManagement whether its actuator has a management server of its own (the gateway's) */
     public AppProcess(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment, Path log,
                       int port, boolean separateManagement) {
+        this(name, List.of("-jar", jar.toString()), jvmOptions, args, environment, log, port, separateManagement);
+    }
+
+    /** @param launch what follows the JVM options: {@code -jar <jar>}, or {@link #withLoaderPath} */
+    public AppProcess(String name, List<String> launch, List<String> jvmOptions, List<String> args, Map<String, String> environment,
+                      Path log, int port, boolean separateManagement) {
         this.name = name;
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.add("-jar");
-        cmd.add(jar.toString());
+        cmd.addAll(launch);
         cmd.addAll(args);
         cmd.add("--server.port=" + port);
         if (separateManagement) {
@@ -61,6 +66,15 @@ public final class AppProcess implements AutoCloseable {
         this.environment = Map.copyOf(env);
         this.log = log;
         this.separateManagement = separateManagement;
+    }
+
+    /**
+     * An exec jar with {@code extra} appended to its class path. The jar's own launcher (JarLauncher) takes no
+     * additions; Spring Boot's PropertiesLauncher, in every exec jar, reads {@code loader.path} and then starts the
+     * manifest's Start-Class like JarLauncher does.
+     */
+    public static List<String> withLoaderPath(Path jar, Path extra) {
+        return List.of("-Dloader.path=" + extra, "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher");
     }
 
     public String name() {

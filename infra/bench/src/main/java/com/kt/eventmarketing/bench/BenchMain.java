@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * {@code benchmark [--quick] [--profile] [--temporal=dev,server]}, {@code posters [--quick]} (the poster pipeline's
- * figures alone), {@code create [--quick] [--temporal=dev,server]} (POST /api/v1/events latency alone) or {@code fault-injection [--quick] [--only=1,2] [--temporal=dev|server|cluster]}: starts its own
- * local stack, runs,
- * prints a table and writes infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault
- * scenario's assertion failed (benchmark targets missed are reported, not failures).
+ * figures alone), {@code create [--quick] [--temporal=dev,server]} (POST /api/v1/events latency alone) or
+ * {@code fault-injection [--quick] [--only=KafkaOutage,...] [--temporal=dev|server|cluster]} (scenarios by name, see
+ * {@link FaultInjection#SCENARIOS}): starts its own local stack, runs, prints a table and writes
+ * infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault scenario's assertion failed
+ * (benchmark targets missed are reported, not failures).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -21,7 +22,8 @@ public final class BenchMain {
         if (args.length == 0) {
             System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick]"
                     + " | create [--quick] [--temporal=dev,server]"
-                    + " | fault-injection [--quick] [--only=1,2,...] [--temporal=cluster]");
+                    + " | fault-injection [--quick] [--only=" + String.join(",", FaultInjection.SCENARIOS.stream().map(FaultScenario::name).toList())
+                    + "] [--temporal=cluster]");
             System.exit(2);
         }
         QuietServerLogs.apply();
@@ -55,9 +57,10 @@ public final class BenchMain {
                 .orElse(defaults);
     }
 
-    private static List<Integer> only(List<String> options) {
+    /** {@code --only=KafkaOutage,GatewayKill}: fault scenarios by name. */
+    private static List<String> only(List<String> options) {
         return options.stream().filter(o -> o.startsWith("--only=")).findFirst()
-                .map(o -> java.util.Arrays.stream(o.substring(7).split(",")).map(String::trim).map(Integer::parseInt).toList())
+                .map(o -> java.util.Arrays.stream(o.substring(7).split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
                 .orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.gateway.bench.BareEchoController;
 import com.kt.eventmarketing.localstack.Ports;
 import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
@@ -32,9 +33,10 @@ import java.util.Optional;
  * The local stack for one benchmark or fault-injection run: the same server starters as infra/run-local.sh
  * (PostgreSQL, Redis, Kafka in this JVM, Temporal in the given {@link TemporalMode}: the CLI dev server on SQLite,
  * or the Temporal server on the same PostgreSQL as one node or two), on free ports with data in a fresh
- * directory, and the four application JVMs from their exec jars. Each part can be stopped, killed and started
- * again. The applications bind port 0 and report what they got ({@link AppProcess}); the servers that cannot are
- * started again on another port when something took theirs in the meantime ({@link Ports#startOnFreePort}).
+ * directory, and the four application JVMs from their exec jars, the gateway's with the harness's echo endpoint
+ * added ({@link GatewayBenchClasses}). Each part can be stopped, killed and started again. The applications bind
+ * port 0 and report what they got ({@link AppProcess}); the servers that cannot are started again on another port
+ * when something took theirs in the meantime ({@link Ports#startOnFreePort}).
  */
 public final class BenchStack implements AutoCloseable {
     public static final String FLOW_QUEUES = "event-workflow,core";
@@ -121,8 +123,10 @@ public final class BenchStack implements AutoCloseable {
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
         apiJvm.addAll(apiJvmOptions);
         // the gateway draws links to itself, so it needs its port before it starts: picked, and picked again if taken
-        api = Ports.startOnFreePort("api", port -> new AppProcess("api", jar("api-gateway", "api-gateway"), apiJvm,
-                List.of("--kt.public.base-url=http://127.0.0.1:" + port, "--kt.bench.echo-enabled=true",
+        List<String> apiLaunch = AppProcess.withLoaderPath(jar("api-gateway", "api-gateway"),
+                GatewayBenchClasses.writeTo(data.resolve("gateway-bench-classes")));
+        api = Ports.startOnFreePort("api", port -> new AppProcess("api", apiLaunch, apiJvm,
+                List.of("--kt.public.base-url=http://127.0.0.1:" + port,
                         // every simulated customer and owner is 127.0.0.1: the production limits would measure the limiter
                         "--kt.participation.per-client-limit=100000000", "--kt.participation.per-event-limit=100000000",
                         "--kt.security.throttle.login-per-client.max=1000000", "--kt.security.throttle.login-per-client.window=1m",
@@ -137,6 +141,11 @@ public final class BenchStack implements AutoCloseable {
         activities.awaitBound();
         for (AppProcess app : apps()) {
             app.awaitHealthy(APP_START_TIMEOUT);
+        }
+        // without it the intake's ceiling would be measured on 404s
+        Api.Response echo = new Api(api.url()).post(BareEchoController.PATH, null, Map.of("probe", 1));
+        if (echo.status() != 201) {
+            throw new IllegalStateException("the gateway lacks the harness's echo endpoint: " + echo.status() + " " + echo.body());
         }
         Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
     }

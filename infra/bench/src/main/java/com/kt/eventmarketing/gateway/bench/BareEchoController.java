@@ -1,7 +1,5 @@
 package com.kt.eventmarketing.gateway.bench;
 
-import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,16 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The ceiling the participation benchmark compares the intake with: a bare JSON POST on the same server, behind
  * the same filter chain (security, logging, metrics), that parses the same body and answers 201 with a number,
- * but touches neither Redis nor PostgreSQL. Exists only when {@code kt.bench.echo-enabled=true} (the benchmark
- * sets it); otherwise the path is a plain 404.
+ * but touches neither Redis nor PostgreSQL. It is no part of the gateway's jar: {@link
+ * com.kt.eventmarketing.bench.GatewayBenchClasses} puts it on the class path of the gateway the harness starts,
+ * in a package the gateway's component scan covers, so there and only there the path exists.
  */
-@Hidden
 @RestController
-@ConditionalOnProperty(name = "kt.bench.echo-enabled", havingValue = "true")
 public class BareEchoController {
+    public static final String PATH = "/api/v1/public/bench/echo";
     private final AtomicLong counter = new AtomicLong();
 
-    @PostMapping(path = "/api/v1/public/bench/echo", consumes = "application/json", produces = "application/json")
+    @PostMapping(path = PATH, consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, Object>> echo(@RequestBody Map<String, Object> body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("entryNumber", counter.incrementAndGet(), "fields", body.size()));
     }

@@ -1,0 +1,87 @@
+package com.kt.eventmarketing.bench;
+
+import com.kt.eventmarketing.gateway.bench.BareEchoController;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.kt.eventmarketing.bench.Results.f0;
+import static com.kt.eventmarketing.bench.Results.f1;
+
+/**
+ * Participation intake, saturated by closed-loop clients, against the bare echo on the same gateway with the same
+ * clients and body (the ceiling); every accepted entry checked in PostgreSQL; the backlog drained; then latency
+ * paced at half the saturated rate, where the server keeps up.
+ */
+final class IntakeBenchmark {
+    private final BenchmarkContext ctx;
+    /** Start and end of the intake phases the gateway's profile reports on, by name. */
+    private final Map<String, Instant[]> profileWindows;
+
+    IntakeBenchmark(BenchmarkContext ctx, Map<String, Instant[]> profileWindows) {
+        this.ctx = ctx;
+        this.profileWindows = profileWindows;
+    }
+
+    /** @return whether there were events to measure on (two reached ACTIVE) */
+    boolean run(List<FlowDriver.Outcome> active) throws Exception {
+        Results results = ctx.results();
+        Benchmarks.Sizes sizes = ctx.sizes();
+        BenchStack stack = ctx.stack();
+        if (active.size() < 2) {
+            results.add("Participation intake", "not measured", null, null, null, null, "fewer than 2 events reached ACTIVE");
+            return false;
+        }
+        Map<String, Long> pids = stack.allPids();
+        long event = active.get(0).eventId();
+        String path = "/api/v1/public/events/" + event + "/participations";
+        // bare echo ceiling on the same server, same clients and body
+        Intake.run(stack.api.url(), Intake.Config.closedLoop(BareEchoController.PATH, 16, Duration.ofSeconds(3), 1_000_000), pids);
+        Intake.Result echo = Intake.run(stack.api.url(),
+                Intake.Config.closedLoop(BareEchoController.PATH, sizes.intakeClients(), Duration.ofSeconds(sizes.echoSeconds()), 5_000_000), pids);
+        Bench.log("echo: %.0f/s %s", echo.perSecond(), echo.statusSummary());
+        Instant intakeStart = Instant.now();
+        Intake.Result r = Intake.run(stack.api.url(),
+                Intake.Config.closedLoop(path, sizes.intakeClients(), Duration.ofSeconds(sizes.intakeSeconds()), 5_000_000), pids);
+        profileWindows.put("saturated intake", new Instant[]{intakeStart, Instant.now()});
+        Checks.EntryCheck check;
+        try (Connection db = stack.db()) {
+            check = Checks.entries(db, event, r.accepted);
+        }
+        double rate = r.perSecond();
+        results.add("Participation intake, " + sizes.intakeClients() + " clients, " + sizes.intakeSeconds() + " s",
+                f0(rate) + " entries/s (" + f0(r.acceptedCount()) + " accepted, " + r.statusSummary() + ")",
+                f0(echo.perSecond()) + "/s bare JSON echo, same server", rate / echo.perSecond(), "≥ 0.5 × echo and ≥ 2,000/s",
+                rate >= 0.5 * echo.perSecond() && rate >= 2000,
+                "CPU during intake: " + CpuMeter.describe(r.cpu) + "; during echo: " + CpuMeter.describe(echo.cpu));
+        results.add("Intake latency p50 / p99 (closed loop, saturated)", f1(r.latency.percentileMs(50)) + " / " + f1(r.latency.percentileMs(99)) + " ms",
+                f1(echo.latency.percentileMs(50)) + " / " + f1(echo.latency.percentileMs(99)) + " ms echo", null, null, null, null);
+        results.add("Intake: lost / duplicated (checked in PostgreSQL)", check.lost() + " / " + check.duplicatedAnswers(), null, null, "0 / 0",
+                check.exactlyOnce(), check.describe());
+        // the paced phases start from a quiet system, not from the saturated phase's backlog
+        Checks.Drain drain;
+        try (Connection db = stack.db()) {
+            drain = Checks.awaitDrained(db, event, Duration.ofSeconds(120));
+        }
+        results.add("Backlog after the saturated intake: outbox published and analytics converged",
+                drain.converged() ? f1(drain.seconds()) + " s after the load ended" : "not within 120 s (" + drain + ")",
+                null, null, null, null, "outbox → relay → Kafka → analytics consumers, in the gateway and both worker pools");
+        // paced at half the saturated rate: latency where the server keeps up
+        if (active.size() > 2) {
+            pacedAtHalf(rate, active.get(2).eventId(), pids);
+        }
+        return true;
+    }
+
+    private void pacedAtHalf(double saturatedRate, long event, Map<String, Long> pids) throws Exception {
+        double rateOk = Math.min(1000, Math.max(50, Math.floor(saturatedRate / 2 / 50) * 50));
+        Intake.Result half = Intake.run(ctx.stack().api.url(), Intake.Config.paced("/api/v1/public/events/" + event + "/participations",
+                rateOk, Duration.ofSeconds(ctx.sizes().pacedSeconds()), 256), pids);
+        ctx.results().add("Intake latency p50 / p99 paced at " + f0(rateOk) + "/s (half the saturated rate)",
+                f1(half.latency.percentileMs(50)) + " / " + f1(half.latency.percentileMs(99)) + " ms (" + half.acceptedCount() + " accepted)",
+                null, null, null, null, "CPU " + CpuMeter.describe(half.cpu));
+    }
+}
