@@ -76,9 +76,9 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
                 ExecJars jars = new ExecJars(Path.of("..").toAbsolutePath().normalize());
                 Path portFiles = Files.createTempDirectory("kt-ports");
                 // sandbox and workers bind port 0 and report what they got: no port can be taken between pick and bind
-                StackApp sandbox = StackApp.start(AppDefinition.sandbox(jars.sandbox(), 0), List.of(), Map.of(), portFiles, null);
-                sandbox.awaitHealthy(STARTUP);
-                String sandboxUrl = sandbox.url(Duration.ZERO);
+                StackApp sandbox = StackApp.start(AppDefinition.sandbox(jars.sandbox(), 0), List.of(), Map.of(), portFiles,
+                        null, STARTUP).awaitHealthy(STARTUP);
+                String sandboxUrl = sandbox.url();
                 // the gateway is this test JVM's Spring context, on a port chosen here for the workers to draw URLs with
                 int gatewayPort = Ports.freePort();
                 // gateway and workers share the blob store directory, as on the local stack
@@ -87,8 +87,7 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
                         RealServers.dbPassword(), RealServers.redisUrl(), RealServers.kafkaBootstrap(),
                         RealServers.temporalTarget(), sandboxUrl, Ports.loopbackUrl(gatewayPort), blobs, false);
                 StackApp workers = StackApp.start(AppDefinition.workerPool("workers", jars.workers(), WorkerQueues.ALL, 0,
-                        List.of()), List.of(), environment.variables(), portFiles, null);
-                workers.awaitHealthy(STARTUP);
+                        List.of()), List.of(), environment.variables(), portFiles, null, STARTUP).awaitHealthy(STARTUP);
                 return new Processes(sandbox, workers, sandboxUrl, gatewayPort, blobs);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

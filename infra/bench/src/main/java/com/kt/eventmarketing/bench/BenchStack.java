@@ -2,6 +2,11 @@ package com.kt.eventmarketing.bench;
 
 import com.kt.eventmarketing.gateway.bench.BareEchoController;
 import com.kt.eventmarketing.localstack.Ports;
+import com.kt.eventmarketing.localstack.apps.AppDefinition;
+import com.kt.eventmarketing.localstack.apps.AppEnvironment;
+import com.kt.eventmarketing.localstack.apps.ExecJars;
+import com.kt.eventmarketing.localstack.apps.StackApp;
+import com.kt.eventmarketing.localstack.apps.WorkerQueues;
 import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
@@ -14,9 +19,6 @@ import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,17 +37,16 @@ import java.util.Optional;
  * or the Temporal server on the same PostgreSQL as one node or two), on free ports with data in a fresh
  * directory, and the four application JVMs from their exec jars, the gateway's with the harness's echo endpoint
  * added ({@link GatewayBenchClasses}). Each part can be stopped, killed and started again. The applications bind
- * port 0 and report what they got ({@link AppProcess}); the servers that cannot are started again on another port
+ * port 0 and report what they got ({@link StackApp}); the servers that cannot are started again on another port
  * when something took theirs in the meantime ({@link Ports#startOnFreePort}).
  */
 public final class BenchStack implements AutoCloseable {
-    public static final String FLOW_QUEUES = "event-workflow,core";
-    public static final String ACTIVITY_QUEUES = "ai,content,distribution";
+    private static final int ANY_PORT = 0;
     /** How long an application JVM may take to become healthy; KT_BENCH_APP_START_SECONDS raises it on a busy machine. */
     public static final Duration APP_START_TIMEOUT = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("KT_BENCH_APP_START_SECONDS", "180")));
 
-    private final Path repo;
+    private final ExecJars jars;
     private final Path data;
     private final Path logs;
     private final Path temporalCli;
@@ -60,14 +61,14 @@ public final class BenchStack implements AutoCloseable {
     private RedisServerProcess redis;
     private volatile KafkaBroker kafka;
     private volatile TemporalServer temporal;
-    public AppProcess sandbox;
-    public AppProcess api;
-    public AppProcess flow;
-    public AppProcess activities;
+    public StackApp sandbox;
+    public StackApp api;
+    public StackApp flow;
+    public StackApp activities;
     private final List<String> temporalCommandLine = new ArrayList<>();
 
     private BenchStack(Path repo, Path data, Path logs, TemporalMode temporalMode) {
-        this.repo = repo;
+        this.jars = new ExecJars(repo);
         this.data = data;
         this.logs = logs;
         this.temporalMode = temporalMode;
@@ -105,42 +106,31 @@ public final class BenchStack implements AutoCloseable {
         startTemporal();
         Bench.log("servers up in %.1f s (data %s)", (System.nanoTime() - t0) / 1e9, data);
 
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KT_DB_URL", postgres.jdbcUrl());
-        env.put("KT_DB_USER", PostgresServer.USER);
-        env.put("KT_DB_PASSWORD", PostgresServer.PASSWORD);
-        env.put("KT_REDIS_URL", redis.url());
-        env.put("KT_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort);
-        env.put("KT_TEMPORAL_TARGET", temporal.target());
-        env.put("KT_BLOB_DIR", data.resolve("blobs").toString());
-        env.put("KT_ALLOW_DEV_KEYS", "true"); // a throw-away stack: the published development keys are fine here
+        // a throw-away stack: the published development keys are fine here
+        AppEnvironment environment = new AppEnvironment(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD,
+                redis.url(), "127.0.0.1:" + kafkaPort, temporal.target(), null, null, data.resolve("blobs"), true);
         // each application is wired to the ones started before it, so each waits until the previous one listens
-        sandbox = new AppProcess("sandbox", jar("infra/sandbox", "sandbox"), jvm, List.of(), env, logs.resolve("sandbox.log"),
-                AppProcess.ANY_PORT, false).start();
-        env.put("KT_EXTERNAL_BASE_URL", sandbox.url());
+        sandbox = app(AppDefinition.sandbox(jars.sandbox(), ANY_PORT), jvm, environment).launch().awaitBound(APP_START_TIMEOUT);
+        AppEnvironment withSandbox = environment.withExternalBaseUrl(sandbox.url());
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
         apiJvm.addAll(apiJvmOptions);
+        Path benchClasses = GatewayBenchClasses.writeTo(data.resolve("gateway-bench-classes"));
         // the gateway draws links to itself, so it needs its port before it starts: picked, and picked again if taken
-        List<String> apiLaunch = AppProcess.withLoaderPath(jar("api-gateway", "api-gateway"),
-                GatewayBenchClasses.writeTo(data.resolve("gateway-bench-classes")));
-        api = Ports.startOnFreePort("api", port -> new AppProcess("api", apiLaunch, apiJvm,
-                List.of("--kt.public.base-url=http://127.0.0.1:" + port,
+        api = Ports.startOnFreePort("api", port -> app(AppDefinition.gateway(jars.gateway(), port, ANY_PORT, List.of(
+                        "--kt.public.base-url=http://127.0.0.1:" + port,
                         // every simulated customer and owner is 127.0.0.1: the production limits would measure the limiter
                         "--kt.participation.per-client-limit=100000000", "--kt.participation.per-event-limit=100000000",
                         "--kt.security.throttle.login-per-client.max=1000000", "--kt.security.throttle.login-per-client.window=1m",
-                        "--kt.security.throttle.register-per-client.max=1000000", "--kt.security.throttle.register-per-client.window=1m"),
-                env, logs.resolve("api.log"), port, true).start());
-        env.put("KT_PUBLIC_BASE_URL", api.url());
-        flow = new AppProcess("flow", jar("workers", "workers"), jvm, List.of("--kt.worker.task-queues=" + FLOW_QUEUES), env,
-                logs.resolve("flow.log"), AppProcess.ANY_PORT, false).launch();
-        activities = new AppProcess("activities", jar("workers", "workers"), jvm, List.of("--kt.worker.task-queues=" + ACTIVITY_QUEUES),
-                env, logs.resolve("activities.log"), AppProcess.ANY_PORT, false).launch();
-        flow.awaitBound();
-        activities.awaitBound();
-        for (AppProcess app : apps()) {
-            app.awaitHealthy(APP_START_TIMEOUT);
+                        "--kt.security.throttle.register-per-client.max=1000000", "--kt.security.throttle.register-per-client.window=1m"))
+                .withLoaderPath(benchClasses), apiJvm, withSandbox).launch().awaitBound(APP_START_TIMEOUT));
+        AppEnvironment wired = withSandbox.withPublicBaseUrl(api.url());
+        flow = app(AppDefinition.workerPool("flow", jars.workers(), WorkerQueues.FLOW, ANY_PORT, List.of()), jvm, wired).launch();
+        activities = app(AppDefinition.workerPool("activities", jars.workers(), WorkerQueues.ACTIVITIES, ANY_PORT, List.of()),
+                jvm, wired).launch();
+        for (StackApp app : apps()) {
+            app.awaitBound(APP_START_TIMEOUT).awaitHealthy(APP_START_TIMEOUT);
         }
         // without it the intake's ceiling would be measured on 404s
         Api.Response echo = new Api(api.url()).post(BareEchoController.PATH, null, Map.of("probe", 1));
@@ -150,15 +140,12 @@ public final class BenchStack implements AutoCloseable {
         Bench.log("apps up in %.1f s (logs %s)", (System.nanoTime() - t0) / 1e9, logs);
     }
 
-    private Path jar(String module, String artifact) {
-        Path jar = repo.resolve(module).resolve("target").resolve(artifact + "-0.1.0-SNAPSHOT-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -o -q -pl api-gateway,workers,infra/sandbox package -DskipTests");
-        }
-        return jar;
+    private StackApp app(AppDefinition definition, List<String> jvmOptions, AppEnvironment environment) {
+        definition.requireJar();
+        return new StackApp(definition, jvmOptions, environment.variables(), logs, logs.resolve(definition.name() + ".log"));
     }
 
-    public List<AppProcess> apps() {
+    public List<StackApp> apps() {
         return List.of(sandbox, api, flow, activities);
     }
 
@@ -193,7 +180,7 @@ public final class BenchStack implements AutoCloseable {
 
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (AppProcess app : apps()) {
+        for (StackApp app : apps()) {
             pids.put(app.name(), app.pid());
         }
         return pids;
@@ -294,19 +281,8 @@ public final class BenchStack implements AutoCloseable {
         redis.start();
     }
 
-    /** FLUSHALL over RESP on a plain socket. */
     public void flushRedis() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", redis.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] answer = new byte[64];
-            int n = socket.getInputStream().read(answer);
-            String reply = n > 0 ? new String(answer, 0, n, StandardCharsets.US_ASCII).trim() : "";
-            if (!reply.startsWith("+OK")) {
-                throw new IOException("FLUSHALL answered " + reply);
-            }
-        }
+        redis.flushAll();
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -316,7 +292,7 @@ public final class BenchStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (AppProcess app : new AppProcess[]{api, flow, activities, sandbox}) {
+        for (StackApp app : new StackApp[]{api, flow, activities, sandbox}) {
             if (app != null) {
                 try {
                     app.stop(Duration.ofSeconds(15));

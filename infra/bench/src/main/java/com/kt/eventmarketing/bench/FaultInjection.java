@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.localstack.apps.StackApp;
 import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.nio.file.Path;
@@ -94,9 +95,9 @@ public final class FaultInjection {
             e.printStackTrace(System.out);
         } finally {
             Checks.healAll(faults.sandbox);
-            for (AppProcess app : faults.stack.apps()) {
+            for (StackApp app : faults.stack.apps()) {
                 if (!app.isAlive()) {
-                    app.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
+                    app.launch().awaitBound(BenchStack.APP_START_TIMEOUT).awaitHealthy(BenchStack.APP_START_TIMEOUT);
                 }
             }
             Bench.log("scenario %s took %.0f s", scenario.name(), (System.nanoTime() - t0) / 1e9);

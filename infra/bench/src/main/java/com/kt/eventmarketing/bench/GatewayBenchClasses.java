@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * What the harness adds to the gateway it starts and the production jar lacks: {@link BareEchoController}. Its
  * class file is copied out of the harness's own class path into a directory of its own, which the gateway gets as
- * Spring Boot's {@code loader.path} ({@link AppProcess#withLoaderPath}); handing it the harness's whole output
+ * Spring Boot's {@code loader.path} ({@code AppDefinition.withLoaderPath}); handing it the harness's whole output
  * instead would put every harness class beside the gateway's.
  */
 final class GatewayBenchClasses {

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.localstack.apps.StackApp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +15,14 @@ final class GatewayKill implements FaultScenario {
 
     @Override
     public void run(FaultContext faults, String label) throws Exception {
-        AppProcess gateway = faults.stack.api;
+        StackApp gateway = faults.stack.api;
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         ParticipationUnderFault l = ParticipationUnderFault.run(faults, Duration.ofSeconds(faults.quick ? 20 : 40), () -> {
             Bench.sleep(4000);
             long pid = gateway.pid();
             gateway.kill9();
             long t = System.nanoTime();
-            gateway.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
+            gateway.launch().awaitBound(BenchStack.APP_START_TIMEOUT).awaitHealthy(BenchStack.APP_START_TIMEOUT);
             events.add(String.format("kill -9 api (pid %d) at 4 s, healthy again after %.0f s", pid, (System.nanoTime() - t) / 1e9));
         });
         l.addRow(faults.results, label, String.join(", ", events), l.result().replays.get() >= 0, null);

@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.localstack.apps.StackApp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,11 @@ final class KillWorkerPools implements FaultScenario {
         faults.assertFlows(label, outcomes, (System.nanoTime() - t0) / 1e9, String.join("; ", events), true);
     }
 
-    private static void killAndRestart(AppProcess pool, List<String> events) {
+    private static void killAndRestart(StackApp pool, List<String> events) {
         long pid = pool.pid();
         pool.kill9();
         long t = System.nanoTime();
-        pool.start().awaitHealthy(BenchStack.APP_START_TIMEOUT);
+        pool.launch().awaitBound(BenchStack.APP_START_TIMEOUT).awaitHealthy(BenchStack.APP_START_TIMEOUT);
         events.add(String.format("kill -9 %s (pid %d), back in %.0f s", pool.name(), pid, (System.nanoTime() - t) / 1e9));
         Bench.log("%s", events.get(events.size() - 1));
     }

@@ -7,7 +7,6 @@ import com.kt.eventmarketing.localstack.kafka.KafkaBroker;
 import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.process.ResidentMemory;
-import com.kt.eventmarketing.localstack.process.SpringBootApp;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
@@ -63,15 +62,15 @@ public final class LocalStackMain {
         }
         List<AppDefinition> apps = settings.apps();
         // check every jar before starting any JVM: a missing build should fail in a second, not after a minute
-        apps.forEach(app -> SpringBootApp.requireJar(app.name(), app.jar()));
+        apps.forEach(AppDefinition::requireJar);
         List<StackApp> running = new ArrayList<>();
         for (AppDefinition app : apps) {
-            StackApp started = this.started.push(app.name(), StackApp.start(app, settings.appJvmOptions(),
-                    environment.variables(), settings.dataDirectory("ports"), null));
+            StackApp started = this.started.push(app.name(), new StackApp(app, settings.appJvmOptions(),
+                    environment.variables(), settings.dataDirectory("ports"), null).launch());
             running.add(started);
             if (app.port() == 0) {
                 // the apps started next are wired to this one's address, which only it knows once it listens
-                environment = rewire(environment, app.name(), started.url(healthTimeout()));
+                environment = rewire(environment, app.name(), started.awaitBound(healthTimeout()).url());
             }
         }
         Map<String, String> health = awaitHealthy(running);
@@ -140,10 +139,10 @@ public final class LocalStackMain {
         for (StackApp app : apps) {
             String url;
             try {
-                url = app.url(Duration.ZERO);
+                url = app.awaitBound(Duration.ZERO).url();
                 if (app.definition().separateManagement()) {
                     api = url;
-                    management = app.managementUrl(Duration.ZERO);
+                    management = app.managementUrl();
                 }
             } catch (IllegalStateException notListening) {
                 url = "(not listening)";
@@ -163,7 +162,7 @@ public final class LocalStackMain {
     /** Every process of the stack with its children (PostgreSQL's backends): the figure issue 17 budgets. */
     private void printResidentSize(List<StackApp> apps) {
         Map<Long, String> names = new LinkedHashMap<>();
-        apps.forEach(app -> names.put(app.process().pid(), app.definition().name()));
+        apps.forEach(app -> names.put(app.pid(), app.name()));
         Map<String, Long> roots = new LinkedHashMap<>(ResidentMemory.childrenOfThisJvm(names));
         postmasterPid().ifPresent(pid -> roots.put("postgres", pid));
         List<ResidentMemory.Usage> usages = new ArrayList<>();

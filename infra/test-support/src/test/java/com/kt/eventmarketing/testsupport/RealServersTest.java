@@ -1,5 +1,7 @@
 package com.kt.eventmarketing.testsupport;
 
+import com.kt.eventmarketing.localstack.redis.RespClient;
+
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;

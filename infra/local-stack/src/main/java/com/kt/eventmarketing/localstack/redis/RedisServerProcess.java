@@ -6,9 +6,6 @@ import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,13 +102,20 @@ public final class RedisServerProcess implements AutoCloseable {
      * accepts connections before the server listens.
      */
     public static boolean answersPing(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), 500);
-            socket.setSoTimeout(500);
-            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            return "+PONG".equals(new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII));
+        try (RespClient redis = new RespClient(port, Duration.ofMillis(500))) {
+            return "PONG".equals(redis.command("PING"));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Fault injection: every key gone, as after a failover to an empty replica. */
+    public void flushAll() throws IOException {
+        try (RespClient redis = new RespClient(port)) {
+            String reply = redis.command("FLUSHALL");
+            if (!"OK".equals(reply)) {
+                throw new IOException("FLUSHALL answered " + reply);
+            }
         }
     }
 

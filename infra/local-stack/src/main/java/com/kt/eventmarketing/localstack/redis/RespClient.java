@@ -1,27 +1,39 @@
-package com.kt.eventmarketing.testsupport;
+package com.kt.eventmarketing.localstack.redis;
+
+import com.kt.eventmarketing.localstack.Ports;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** Just enough of the Redis protocol (RESP2) to send a command and read a simple or bulk string reply. */
-final class RespClient implements AutoCloseable {
+/**
+ * Just enough of the Redis protocol (RESP2) to send a command and read a simple or bulk string reply: the stack's
+ * own checks of its Redis (ready, flushed by a fault scenario, up again in a test) without a client library.
+ */
+public final class RespClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RespClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(5_000);
+    public RespClient(int port) throws IOException {
+        this(port, Duration.ofSeconds(5));
+    }
+
+    public RespClient(int port, Duration timeout) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), (int) timeout.toMillis());
+        socket.setSoTimeout((int) timeout.toMillis());
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
-    String command(String... parts) throws IOException {
+    public String command(String... parts) throws IOException {
         StringBuilder request = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
             request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");

@@ -1,5 +1,9 @@
 package com.kt.eventmarketing.bench;
 
+import com.kt.eventmarketing.localstack.apps.AppDefinition;
+import com.kt.eventmarketing.localstack.apps.ExecJars;
+import com.kt.eventmarketing.localstack.apps.StackApp;
+
 import com.kt.eventmarketing.localstack.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,22 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 17's harness failure ("Port 42437 was already in use"): the applications bind what they are given or port 0
  * and report what they got. Runs the sandbox's exec jar, the smallest of our Spring Boot applications.
  */
-class AppProcessPortsTest {
-    private static final Path SANDBOX_JAR = Path.of("../sandbox/target/sandbox-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+class StackAppPortsTest {
+    private static final Path SANDBOX_JAR = new ExecJars(Path.of("../..")).sandbox();
     private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m");
     private static final Duration START = Duration.ofMinutes(3);
 
     @Test
     void twoApplicationsStartedAtOnceOnAnyPortBothComeUpOnPortsOfTheirOwn(@TempDir Path logs) {
-        AppProcess one = new AppProcess("one", SANDBOX_JAR, SMALL_JVM, List.of(), Map.of(), logs.resolve("one.log"), AppProcess.ANY_PORT, false);
+        StackApp one = new StackApp(new AppDefinition("one", SANDBOX_JAR, List.of(), 0, false, null), SMALL_JVM, Map.of(), logs,
+                logs.resolve("one.log"));
         // like the gateway: the actuator on a management server of its own, also on port 0
-        AppProcess two = new AppProcess("two", SANDBOX_JAR, SMALL_JVM, List.of("--management.endpoints.web.exposure.include=health"),
-                Map.of(), logs.resolve("two.log"), AppProcess.ANY_PORT, true);
+        StackApp two = new StackApp(new AppDefinition("two", SANDBOX_JAR, List.of("--management.server.port=0",
+                "--management.endpoints.web.exposure.include=health"), 0, true, null), SMALL_JVM, Map.of(), logs, logs.resolve("two.log"));
         try {
             one.launch();
             two.launch();
-            one.awaitHealthy(START);
-            two.awaitHealthy(START);
+            one.awaitBound(START).awaitHealthy(START);
+            two.awaitBound(START).awaitHealthy(START);
 
             assertThat(one.port()).isPositive().isNotEqualTo(two.port());
             assertThat(Ports.isOpen(one.port())).isTrue();
@@ -53,8 +58,8 @@ class AppProcessPortsTest {
             int taken = squatter.getLocalPort();
             Iterator<Integer> candidates = List.of(taken, Ports.freePort()).iterator();
 
-            AppProcess app = Ports.startOnFreePort("sandbox", candidates::next, port -> new AppProcess("sandbox", SANDBOX_JAR, SMALL_JVM,
-                    List.of(), Map.of(), logs.resolve("sandbox.log"), port, false).start());
+            StackApp app = Ports.startOnFreePort("sandbox", candidates::next, port -> StackApp.start(AppDefinition.sandbox(SANDBOX_JAR, port),
+                    SMALL_JVM, Map.of(), logs, logs.resolve("sandbox.log"), START));
             try {
                 app.awaitHealthy(START);
                 assertThat(app.port()).isNotEqualTo(taken);
