@@ -3,7 +3,6 @@ package com.kt.eventmarketing.analytics;
 import com.kt.eventmarketing.gateway.TestEvents;
 import com.kt.eventmarketing.gateway.TestEvents.Owner;
 import com.kt.eventmarketing.gateway.ApiClient;
-import com.kt.eventmarketing.gateway.Owners;
 import com.kt.eventmarketing.shared.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -26,7 +26,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,43 +177,14 @@ public final class BenchStack implements AutoCloseable {
         return DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
+    /** The application JVMs' process ids, by name. */
     public Map<String, Long> pids() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (StackApp app : apps()) {
-            pids.put(app.name(), app.pid());
-        }
-        return pids;
+        return StackProcesses.applications(apps());
     }
 
-    /**
-     * Every process of the stack whose CPU the machine figure is made of: the applications, the servers started as
-     * child processes (PostgreSQL with its backends, Redis, Temporal) and this JVM, which hosts the Kafka broker
-     * and the load generator.
-     */
+    /** Every process whose CPU the machine figure is made of ({@link StackProcesses#all}). */
     public Map<String, Long> allPids() {
-        Map<String, Long> pids = pids();
-        postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
-        ProcessHandle.current().children().forEach(child -> {
-            String command = Path.of(child.info().command().orElse("unknown")).getFileName().toString();
-            if (command.startsWith("redis-server")) { // the embedded binary carries its version in the name
-                pids.putIfAbsent("redis", child.pid());
-            } else if (command.equals("temporal")) {
-                pids.putIfAbsent("temporal", child.pid());
-            } else if (command.equals("temporal-server")) { // one per node
-                pids.putIfAbsent("temporal-server " + child.pid(), child.pid());
-            }
-        });
-        pids.put("harness (Kafka broker + load generator)", ProcessHandle.current().pid());
-        return pids;
-    }
-
-    /** pg_ctl detaches the server, so it is no child of ours: its data directory names it (first line). */
-    private Optional<Long> postmasterPid() {
-        try (var lines = Files.lines(data.resolve("postgres").resolve("postmaster.pid"))) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return StackProcesses.all(apps(), data.resolve("postgres"));
     }
 
     // ---- server faults -------------------------------------------------------------------------------------

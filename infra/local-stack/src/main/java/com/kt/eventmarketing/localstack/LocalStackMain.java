@@ -12,9 +12,7 @@ import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServers;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,7 +162,7 @@ public final class LocalStackMain {
         Map<Long, String> names = new LinkedHashMap<>();
         apps.forEach(app -> names.put(app.pid(), app.name()));
         Map<String, Long> roots = new LinkedHashMap<>(ResidentMemory.childrenOfThisJvm(names));
-        postmasterPid().ifPresent(pid -> roots.put("postgres", pid));
+        PostgresServer.postmasterPid(settings.dataDirectory("postgres")).ifPresent(pid -> roots.put("postgres", pid));
         List<ResidentMemory.Usage> usages = new ArrayList<>();
         // the launcher alone: its children are listed one by one
         usages.add(new ResidentMemory.Usage("launcher (Kafka)", ResidentMemory.kib(ProcessHandle.current().pid())));
@@ -172,14 +170,5 @@ public final class LocalStackMain {
         System.out.println("  Resident size    " + ResidentMemory.summary(usages));
         System.out.println("  Stop with Ctrl-C (data stays in " + settings.repositoryRoot().resolve(".local") + ")");
         System.out.println("=========================================================================\n");
-    }
-
-    /** pg_ctl detaches the server, so it is no child of ours: its data directory names it (first line). */
-    private Optional<Long> postmasterPid() {
-        try (var lines = Files.lines(settings.dataDirectory("postgres").resolve("postmaster.pid"))) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server (zonky's bundled binaries, pinned to {@link #VERSION} by the root pom's
@@ -84,6 +85,15 @@ public final class PostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** pg_ctl detaches the server, so it is no child of ours: its data directory names it (first line). */
+    public static Optional<Long> postmasterPid(Path dataDirectory) {
+        try (var lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two Temporal nodes on one PostgreSQL: they find each other, split the history shards, serve workflows through
  * either frontend, and when one is killed (SIGKILL) the other takes all shards over and workflows keep running;
