@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.Map;
 
 /** QR codes of the participation link, drawn black on white. */
@@ -25,10 +26,13 @@ final class QrCodes {
         } catch (WriterException e) {
             throw new IllegalArgumentException("participation URL cannot be a QR code", e);
         }
-        BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int width = matrix.getWidth();
+        BufferedImage image = new BufferedImage(width, matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
+        // straight into the raster: setRGB converts every pixel through the colour model
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+            for (int x = 0; x < width; x++) {
+                pixels[y * width + x] = matrix.get(x, y) ? 0x000000 : 0xFFFFFF;
             }
         }
         return image;

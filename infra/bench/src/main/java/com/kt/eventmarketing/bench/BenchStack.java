@@ -12,7 +12,6 @@ import com.kt.eventmarketing.localstack.kafka.KafkaTopics;
 import com.kt.eventmarketing.localstack.postgres.PostgresServer;
 import com.kt.eventmarketing.localstack.redis.RedisServerProcess;
 import com.kt.eventmarketing.localstack.temporal.TemporalCli;
-import com.kt.eventmarketing.localstack.temporal.TemporalCliDevServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import com.kt.eventmarketing.localstack.temporal.TemporalPostgresServer;
 import com.kt.eventmarketing.localstack.temporal.TemporalServer;
@@ -64,7 +63,6 @@ public final class BenchStack implements AutoCloseable {
     public StackApp api;
     public StackApp flow;
     public StackApp activities;
-    private final List<String> temporalCommandLine = new ArrayList<>();
 
     private BenchStack(Path repo, Path data, Path logs, TemporalMode temporalMode) {
         this.jars = new ExecJars(repo);
@@ -165,8 +163,9 @@ public final class BenchStack implements AutoCloseable {
         return temporalDb;
     }
 
-    public List<String> temporalCommandLine() {
-        return temporalCommandLine;
+    /** What runs Temporal now: the dev server's whole command line, or the server mode's nodes. */
+    public String temporalDescription() {
+        return temporal.description();
     }
 
     public Path temporalCli() {
@@ -192,14 +191,6 @@ public final class BenchStack implements AutoCloseable {
     /** Also a restart: the dev server finds its SQLite file again, the server mode its databases (set-up is idempotent). */
     public synchronized void startTemporal() {
         temporal = temporalPort == 0 ? Ports.startOnFreePort("Temporal", this::startTemporalOn) : startTemporalOn(temporalPort);
-        temporalCommandLine.clear();
-        if (temporalMode == TemporalMode.DEV) {
-            temporalCommandLine.addAll(List.of(temporalCli.toString(), "server", "start-dev", "--headless", "--port",
-                    String.valueOf(temporalPort), "--db-filename", temporalDb.toString()));
-            temporalCommandLine.addAll(TemporalCliDevServer.SQLITE_PRAGMAS);
-        } else {
-            temporalCommandLine.add(temporal.description());
-        }
     }
 
     private TemporalServer startTemporalOn(int port) {

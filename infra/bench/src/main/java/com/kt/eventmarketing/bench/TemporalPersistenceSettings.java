@@ -20,7 +20,7 @@ final class TemporalPersistenceSettings {
         }
         String journal = header[18] == 2 ? "WAL" : header[18] == 1 ? "rollback journal (DELETE)" : "unknown";
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("commandLine", String.join(" ", stack.temporalCommandLine()));
+        t.put("commandLine", stack.temporalDescription());
         t.put("pragmas", String.join(" ", TemporalCliDevServer.SQLITE_PRAGMAS));
         t.put("journalModeFromFileHeader", journal);
         t.put("synchronous", "NORMAL: in WAL mode a commit is a log write without an fsync; a killed server loses nothing");
@@ -30,6 +30,6 @@ final class TemporalPersistenceSettings {
                 + "but single-node and not a production persistence");
         results.detail("temporalSqlite", t);
         results.add("Temporal dev server persistence", "SQLite file, " + journal + ", 1 connection", null, null, null, null,
-                String.join(" ", stack.temporalCommandLine()));
+                stack.temporalDescription());
     }
 }

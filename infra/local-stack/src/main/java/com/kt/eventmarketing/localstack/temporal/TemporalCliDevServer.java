@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class TemporalCliDevServer implements TemporalServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Path cli;
+    private final List<String> command;
     /**
      * The CLI's default SQLite file runs in rollback-journal mode with an fsync per commit on its one connection:
      * every workflow task, timer and activity result queues behind it (benchmark: 2-4x fewer workflows/s, and start
@@ -32,12 +32,22 @@ public final class TemporalCliDevServer implements TemporalServer {
     public static final List<String> SQLITE_PRAGMAS = List.of(
             "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal");
 
+    /**
+     * One partition per task queue. Temporal's default of four spreads a busy queue over matching hosts; in one
+     * process with a couple of pollers per queue, a task written to a partition no poller waits on sat there until a
+     * long poll ended: the statistics round's first workflow task started exactly 60 s after it was scheduled, in one
+     * CI run in three (ChannelStatsScheduleTest prints the history when a round is slow).
+     */
+    public static final List<String> ONE_PARTITION_PER_QUEUE = List.of(
+            "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
+            "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1");
+
     private final int port;
     private final Optional<Integer> uiPort;
     private final ChildProcess process;
 
-    private TemporalCliDevServer(Path cli, int port, Optional<Integer> uiPort, ChildProcess process) {
-        this.cli = cli;
+    private TemporalCliDevServer(List<String> command, int port, Optional<Integer> uiPort, ChildProcess process) {
+        this.command = List.copyOf(command);
         this.port = port;
         this.uiPort = uiPort;
         this.process = process;
@@ -53,6 +63,7 @@ public final class TemporalCliDevServer implements TemporalServer {
         List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
                 "--ip", Ports.LOOPBACK, "--port", String.valueOf(port), "--log-level", "warn"));
         uiPort.ifPresentOrElse(p -> command.addAll(List.of("--ui-port", String.valueOf(p))), () -> command.add("--headless"));
+        command.addAll(ONE_PARTITION_PER_QUEUE);
         databaseFile.ifPresent(file -> {
             command.addAll(List.of("--db-filename", prepare(file).toString()));
             command.addAll(SQLITE_PRAGMAS);
@@ -60,7 +71,7 @@ public final class TemporalCliDevServer implements TemporalServer {
         TemporalSettings.shared().searchAttributes()
                 .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
         ChildProcess process = ChildProcess.start("temporal", command, Map.of(), Path.of("."));
-        TemporalCliDevServer server = new TemporalCliDevServer(cli, port, uiPort, process);
+        TemporalCliDevServer server = new TemporalCliDevServer(command, port, uiPort, process);
         try {
             server.awaitReady();
         } catch (RuntimeException e) {
@@ -99,7 +110,7 @@ public final class TemporalCliDevServer implements TemporalServer {
             return false;
         }
         try {
-            Process describe = new ProcessBuilder(cli.toString(), "operator", "namespace", "describe",
+            Process describe = new ProcessBuilder(command.get(0), "operator", "namespace", "describe",
                     "--namespace", "default", "--address", target())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -138,7 +149,7 @@ public final class TemporalCliDevServer implements TemporalServer {
 
     @Override
     public String description() {
-        return "Temporal CLI dev server (" + cli + ")";
+        return "Temporal CLI dev server: " + String.join(" ", command);
     }
 
     @Override
