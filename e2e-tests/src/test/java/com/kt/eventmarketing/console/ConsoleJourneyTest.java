@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.console;
 
+import com.kt.eventmarketing.events.EventProgress;
 import com.kt.eventmarketing.gateway.ApiClient;
 import com.kt.eventmarketing.gateway.ApiGatewayApplication;
 import com.kt.eventmarketing.gateway.WorkersAndSandbox;
@@ -17,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,24 +123,6 @@ class ConsoleJourneyTest {
     }
 
     private JsonNode awaitStatus(String token, long eventId, String status) {
-        return awaitDetail(token, eventId, d -> d.get("status").asString().equals(status), Duration.ofSeconds(120));
-    }
-
-    private JsonNode awaitDetail(String token, long eventId, Predicate<JsonNode> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get("/api/v1/events/" + eventId, token).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("condition not reached; last detail " + last);
+        return EventProgress.await(api, token, eventId, d -> d.get("status").asString().equals(status), Duration.ofSeconds(120));
     }
 }

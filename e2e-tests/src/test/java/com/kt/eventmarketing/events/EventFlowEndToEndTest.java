@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +69,7 @@ class EventFlowEndToEndTest {
         assertThat(created.location()).isEqualTo("/api/v1/events/" + eventId);
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
 
-        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
+        EventProgress.await(api, token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
         JsonNode plan = api.get("/api/v1/events/" + eventId + "/recommendations", token).json();
         assertThat(plan.get("recommendations").size()).isEqualTo(3);
         assertThat(plan.get("trends").get("topPrizes").size()).isGreaterThan(0);
@@ -87,7 +86,7 @@ class EventFlowEndToEndTest {
         assertThat(selected.status()).as(selected.body()).isEqualTo(200);
         assertThat(selected.json().get("title").asString()).isEqualTo("주말 치킨 대잔치");
 
-        awaitDetail(token, eventId, d -> d.get("step").asString().equals("EDIT_CONTENT"));
+        EventProgress.await(api, token, eventId, d -> d.get("step").asString().equals("EDIT_CONTENT"));
         JsonNode images = api.get("/api/v1/events/" + eventId + "/images", token).json().get("images");
         assertThat(images.size()).as("one square preview per style").isEqualTo(3);
         JsonNode fancy = images.get(1);
@@ -105,7 +104,7 @@ class EventFlowEndToEndTest {
         assertThat(shown.get("images").get(1).get("imageId").asString()).isEqualTo(redrawnId);
         assertThat(png(shown.get("images").get(1).get("url").asString()).getWidth()).isEqualTo(1080);
         assertThat(png(fancy.get("url").asString())).as("the old id keeps working").isNotNull();
-        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_CHANNELS"));
+        EventProgress.await(api, token, eventId, d -> d.get("step").asString().equals("SELECT_CHANNELS"));
 
         Instant startAt = Instant.now().plusSeconds(4);
         var channels = api.put("/api/v1/events/" + eventId + "/channels", token, Map.of(
@@ -120,7 +119,7 @@ class EventFlowEndToEndTest {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("status").asString()).isEqualTo("APPROVED");
 
-        JsonNode active = awaitDetail(token, eventId, d -> d.get("status").asString().equals("ACTIVE"));
+        JsonNode active = EventProgress.await(api, token, eventId, d -> d.get("status").asString().equals("ACTIVE"));
         assertThat(active.get("step").asString()).isEqualTo("ACTIVE");
         JsonNode distribution = api.get("/api/v1/events/" + eventId + "/distribution", token).json().get("channels");
         assertThat(distribution.size()).isEqualTo(3);
@@ -228,7 +227,7 @@ class EventFlowEndToEndTest {
     void ownerCancelsWhilePlanning() {
         String token = Owners.registerAndToken(api);
         long eventId = api.post("/api/v1/events", token, Map.of("objective", "REVISIT")).json().get("eventId").asLong();
-        awaitDetail(token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
+        EventProgress.await(api, token, eventId, d -> d.get("step").asString().equals("SELECT_RECOMMENDATION"));
         var cancelled = api.delete("/api/v1/events/" + eventId, token);
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
@@ -257,41 +256,14 @@ class EventFlowEndToEndTest {
                 "colors", Map.of("background", "#FFF8E1", "text", "#212121", "accent", "#FF5722"));
     }
 
-    private JsonNode awaitDetail(String token, long eventId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            var response = api.get("/api/v1/events/" + eventId, token);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            last = response.json();
-            if (condition.test(last)) {
-                return last;
-            }
-            if ("FAILED".equals(last.get("step").asString())) {
-                throw new AssertionError("the event failed: " + last);
-            }
-            sleep();
-        }
-        throw new AssertionError("condition not reached; last detail " + last);
-    }
-
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return;
             }
-            sleep();
+            EventProgress.pause(Duration.ofMillis(200));
         }
         throw new AssertionError("condition not reached in 30 s");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +117,7 @@ class EventStartOutboxTest {
 
         try (ConfigurableApplicationContext next = gateway()) {
             ApiClient api = new ApiClient(localPort(next));
-            JsonNode detail = awaitDetail(api, token, eventId, d -> "SELECT_RECOMMENDATION".equals(d.get("step").asString()));
+            JsonNode detail = EventProgress.await(api, token, eventId, d -> "SELECT_RECOMMENDATION".equals(d.get("step").asString()));
             assertThat(detail.get("starting").asBoolean()).isFalse();
             assertThat(detail.get("live").asBoolean()).isTrue();
         }
@@ -146,7 +145,7 @@ class EventStartOutboxTest {
         assertThat(runId(repeated)).contains(firstRun);
         for (long id : ids) {
             assertThat(jdbc.queryForObject("select count(*) from event_workflow_starts where event_id = ?", Long.class, id)).isZero();
-            awaitDetail(api, token, id, d -> "SELECT_RECOMMENDATION".equals(d.get("step").asString()));
+            EventProgress.await(api, token, id, d -> "SELECT_RECOMMENDATION".equals(d.get("step").asString()));
         }
     }
 
@@ -219,26 +218,5 @@ class EventStartOutboxTest {
             assertThat(System.nanoTime()).as("condition not reached within " + timeout).isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static JsonNode awaitDetail(ApiClient api, String token, long eventId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            var response = api.get("/api/v1/events/" + eventId, token);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            last = response.json();
-            if (condition.test(last)) {
-                return last;
-            }
-            assertThat(last.get("step").asString()).as("the event must not fail").isNotEqualTo("FAILED");
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("condition not reached; last detail " + last);
     }
 }
