@@ -72,7 +72,7 @@ class EventCreationWorkflowTest {
                 "draw:3:WEIGHTED", "notify:1", "purge:non-winners", "purge:all");
         // Non-winners' data goes 30 days after the end, winners' after the 90-day prize period.
         assertThat(harness.now()).isAfterOrEqualTo(ready.endAt().plus(Duration.ofDays(90)));
-        harness.recordHistoryIfAsked(1, "happy-path-v2");
+        harness.recordHistoryIfAsked(1, "happy-path-poster-pipeline");
     }
 
     @Test
@@ -186,7 +186,7 @@ class EventCreationWorkflowTest {
         WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(harness.fakes.recordedSnapshot()).as("nobody's entry outlives a cancelled event")
                 .containsSubsequence("progress:CANCELLED:CANCELLED", "purge:all");
-        harness.recordHistoryIfAsked(6, "cancel-after-publish-v3");
+        harness.recordHistoryIfAsked(6, "cancel-after-publish-purge-on-every-end");
     }
 
     @Test
@@ -205,7 +205,7 @@ class EventCreationWorkflowTest {
                 "progress:CANCELLED:CANCELLED", "purge:all");
         assertThat(harness.fakes.recordedSnapshot()).as("at once: no draw, no purge of non-winners first")
                 .doesNotContain("purge:non-winners").noneMatch(r -> r.startsWith("draw:"));
-        harness.recordHistoryIfAsked(14, "cancel-while-active-v3");
+        harness.recordHistoryIfAsked(14, "cancel-while-active-purge-on-every-end");
     }
 
     @Test
@@ -244,7 +244,7 @@ class EventCreationWorkflowTest {
                 .extracting(ChannelPosterRequest::channel).containsExactlyInAnyOrder(ChannelType.NAVER_BLOG, ChannelType.URIDONGNETV);
         assertThat(harness.fakes.recordedSnapshot()).contains("distribution:1", "distribution:2");
         WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
-        harness.recordHistoryIfAsked(7, "channel-retry-v2");
+        harness.recordHistoryIfAsked(7, "channel-retry-poster-pipeline");
     }
 
     @Test
@@ -254,7 +254,7 @@ class EventCreationWorkflowTest {
         EventSnapshot result = WorkflowStub.fromTyped(workflow).getResult(EventSnapshot.class);
         assertThat(result.status()).isEqualTo(EventStatus.EXPIRED);
         assertThat(harness.fakes.recordedSnapshot()).contains("progress:EXPIRED:EXPIRED");
-        harness.recordHistoryIfAsked(8, "draft-expiry-v3");
+        harness.recordHistoryIfAsked(8, "draft-expiry-purge-on-every-end");
     }
 
     @Test
@@ -296,6 +296,6 @@ class EventCreationWorkflowTest {
                 .isEqualTo("셋째");
         assertThat(workflow.editContent(new ContentChoice(fancy.imageId(), "넷째", "경품", "안내", colours)).images())
                 .hasSize(3);
-        harness.recordHistoryIfAsked(12, "content-edits-v2");
+        harness.recordHistoryIfAsked(12, "content-edits-poster-pipeline");
     }
 }
