@@ -75,11 +75,11 @@ public final class BenchStack implements AutoCloseable {
     }
 
     public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, TemporalMode temporalMode) throws IOException {
-        return start(repo, logs, appJvmOptions, List.of(), temporalMode);
+        return start(repo, logs, appJvmOptions, Map.of(), temporalMode);
     }
 
-    /** @param apiJvmOptions extra options for the gateway only (e.g. a flight recording) */
-    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, List<String> apiJvmOptions,
+    /** @param appOptions extra JVM options by application name ("api", "activities", ...), e.g. a flight recording */
+    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, Map<String, List<String>> appOptions,
                                    TemporalMode temporalMode) throws IOException {
         Path data = Files.createTempDirectory("kt-bench-");
         Files.createDirectories(logs);
@@ -87,7 +87,7 @@ public final class BenchStack implements AutoCloseable {
         // Ctrl-C or a kill of the harness still stops every server and app it started
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
-            stack.startAll(appJvmOptions, apiJvmOptions);
+            stack.startAll(appJvmOptions, appOptions);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -95,7 +95,7 @@ public final class BenchStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(List<String> jvm, List<String> apiJvmOptions) {
+    private void startAll(List<String> jvm, Map<String, List<String>> appOptions) {
         long t0 = System.nanoTime();
         startPostgres();
         redis = Ports.startOnFreePort("Redis", port -> RedisServerProcess.persistent(port, data.resolve("redis")));
@@ -112,7 +112,7 @@ public final class BenchStack implements AutoCloseable {
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
         apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
-        apiJvm.addAll(apiJvmOptions);
+        apiJvm.addAll(appOptions.getOrDefault("api", List.of()));
         Path benchClasses = GatewayBenchClasses.writeTo(data.resolve("gateway-bench-classes"));
         // the gateway draws links to itself, so it needs its port before it starts: picked, and picked again if taken
         api = Ports.startOnFreePort("api", port -> app(AppDefinition.gateway(jars.gateway(), port, ANY_PORT, List.of(
@@ -124,8 +124,10 @@ public final class BenchStack implements AutoCloseable {
                 .withLoaderPath(benchClasses), apiJvm, withSandbox).launch().awaitBound(APP_START_TIMEOUT));
         AppEnvironment wired = withSandbox.withPublicBaseUrl(api.url());
         flow = app(AppDefinition.workerPool("flow", jars.workers(), WorkerQueues.FLOW, ANY_PORT, List.of()), jvm, wired).launch();
+        List<String> activitiesJvm = new ArrayList<>(jvm);
+        activitiesJvm.addAll(appOptions.getOrDefault("activities", List.of()));
         activities = app(AppDefinition.workerPool("activities", jars.workers(), WorkerQueues.ACTIVITIES, ANY_PORT, List.of()),
-                jvm, wired).launch();
+                activitiesJvm, wired).launch();
         for (StackApp app : apps()) {
             app.awaitBound(APP_START_TIMEOUT).awaitHealthy(APP_START_TIMEOUT);
         }

@@ -32,8 +32,11 @@ public final class Benchmarks {
     private final List<TemporalMode> backends;
     private final Results results = new Results("kt-event-marketing benchmark");
     private final TemporalComparison comparison = new TemporalComparison();
-    /** Start and end of the intake phases the profile reports on, by name. */
-    private final Map<String, Instant[]> profileWindows = new LinkedHashMap<>();
+    /** The phases the profile reports on, by name: which application's recording, from when to when. */
+    private final Map<String, ProfileWindow> profileWindows = new LinkedHashMap<>();
+
+    record ProfileWindow(String app, Instant from, Instant to) {
+    }
 
     /**
      * @param profile  record the gateway with JFR and report where its CPU went during the saturated intake
@@ -54,14 +57,13 @@ public final class Benchmarks {
         WinnerDrawBenchmark.run(results, sizes);
         PosterBench.cost(results, sizes.equals(Sizes.quick()));
         Path logs = out.resolve("logs-benchmark");
-        Path recording = logs.resolve("api.jfr");
         for (TemporalMode backend : backends) {
             boolean first = backend == backends.get(0);
             TemporalComparison.Figures figures = comparison.backend(TemporalComparison.label(backend));
             Bench.log("=== Temporal backend: %s", figures.backend());
             BenchStack stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile && first
-                    ? List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true")
-                    : List.of(), backend);
+                    ? Map.of("api", flightRecording(logs, "api"), "activities", flightRecording(logs, "activities"))
+                    : Map.of(), backend);
             try {
                 runOn(stack, figures, first);
             } finally {
@@ -70,10 +72,12 @@ public final class Benchmarks {
         }
         comparison.addRows(results);
         if (profile) {
-            for (Map.Entry<String, Instant[]> window : profileWindows.entrySet()) {
-                JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.getValue()[0], window.getValue()[1]);
-                Bench.log("gateway profile during the %s (%s):%n%s", window.getKey(), recording, cpu.describe());
-                results.detail("gatewayProfile: " + window.getKey(), cpu.toMap());
+            for (Map.Entry<String, ProfileWindow> entry : profileWindows.entrySet()) {
+                ProfileWindow window = entry.getValue();
+                Path recording = logs.resolve(window.app() + ".jfr");
+                JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.from(), window.to());
+                Bench.log("%s profile during the %s (%s):%n%s", window.app(), entry.getKey(), recording, cpu.describe());
+                results.detail(window.app() + "Profile: " + entry.getKey(), cpu.toMap());
             }
         }
         return results;
@@ -92,7 +96,7 @@ public final class Benchmarks {
         }
         try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
             BenchmarkContext ctx = new BenchmarkContext(sizes, results, out, stack, api, sandbox, figures, noop);
-            EventFlowBenchmark.ActiveEvents active = new EventFlowBenchmark(ctx).run();
+            EventFlowBenchmark.ActiveEvents active = new EventFlowBenchmark(ctx, profileWindows).run();
             new StartLatencyBenchmark(ctx).run();
             if (first) {
                 new DistributionBenchmark(ctx).run();
@@ -101,5 +105,9 @@ public final class Benchmarks {
                 }
             }
         }
+    }
+
+    private static List<String> flightRecording(Path logs, String app) {
+        return List.of("-XX:StartFlightRecording=filename=" + logs.resolve(app + ".jfr") + ",settings=profile,dumponexit=true");
     }
 }

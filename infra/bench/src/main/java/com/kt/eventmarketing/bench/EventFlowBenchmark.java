@@ -3,6 +3,7 @@ package com.kt.eventmarketing.bench;
 import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,9 +28,11 @@ final class EventFlowBenchmark {
     }
 
     private final BenchmarkContext ctx;
+    private final Map<String, Benchmarks.ProfileWindow> profileWindows;
 
-    EventFlowBenchmark(BenchmarkContext ctx) {
+    EventFlowBenchmark(BenchmarkContext ctx, Map<String, Benchmarks.ProfileWindow> profileWindows) {
         this.ctx = ctx;
+        this.profileWindows = profileWindows;
     }
 
     ActiveEvents run() throws Exception {
@@ -65,6 +68,7 @@ final class EventFlowBenchmark {
         Map<Long, String> owners = new ConcurrentHashMap<>();
         ExecutorService drivers = Executors.newFixedThreadPool(k, Intake.named("bench-load-flow"));
         CpuMeter cpu = CpuMeter.loadGenerator(ctx.stack().pids()).start();
+        Instant flowsStart = Instant.now();
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(6).toNanos();
         for (int t = 0; t < k; t++) {
@@ -83,6 +87,7 @@ final class EventFlowBenchmark {
         }
         drivers.shutdown();
         drivers.awaitTermination(7, TimeUnit.MINUTES);
+        profileWindows.put("real flows", new Benchmarks.ProfileWindow("activities", flowsStart, Instant.now()));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cores = cpu.stop();
         long reached = outcomes.stream().filter(FlowDriver.Outcome::reached).count();

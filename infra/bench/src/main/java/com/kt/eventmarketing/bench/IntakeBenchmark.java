@@ -19,9 +19,9 @@ import static com.kt.eventmarketing.bench.Results.f1;
 final class IntakeBenchmark {
     private final BenchmarkContext ctx;
     /** Start and end of the intake phases the gateway's profile reports on, by name. */
-    private final Map<String, Instant[]> profileWindows;
+    private final Map<String, Benchmarks.ProfileWindow> profileWindows;
 
-    IntakeBenchmark(BenchmarkContext ctx, Map<String, Instant[]> profileWindows) {
+    IntakeBenchmark(BenchmarkContext ctx, Map<String, Benchmarks.ProfileWindow> profileWindows) {
         this.ctx = ctx;
         this.profileWindows = profileWindows;
     }
@@ -46,7 +46,7 @@ final class IntakeBenchmark {
         Instant intakeStart = Instant.now();
         Intake.Result r = Intake.run(stack.api.url(),
                 Intake.Config.closedLoop(path, sizes.intakeClients(), Duration.ofSeconds(sizes.intakeSeconds()), 5_000_000), pids);
-        profileWindows.put("saturated intake", new Instant[]{intakeStart, Instant.now()});
+        profileWindows.put("saturated intake", new Benchmarks.ProfileWindow("api", intakeStart, Instant.now()));
         Checks.EntryCheck check;
         try (Connection db = stack.db()) {
             check = Checks.entries(db, event, r.accepted);

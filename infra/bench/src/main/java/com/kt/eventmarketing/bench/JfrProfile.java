@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Where a JVM's CPU went during a time window, from a JFR recording ({@code settings=profile}): each execution
  * sample is charged to the innermost frame that is not plain JDK code (crypto counts as its own), grouped into
- * the parts of the intake path, plus the hottest methods and the GC pauses of the window.
+ * the parts of the gateway's intake path or of the activities pool's work, plus the hottest methods and the GC
+ * pauses of the window.
  */
 public final class JfrProfile {
 
@@ -43,7 +44,12 @@ public final class JfrProfile {
         PARTS.put("org.springframework.security.", "Spring Security filters");
         PARTS.put("org.springframework.jdbc.", "Spring JDBC / transactions");
         PARTS.put("org.springframework.transaction.", "Spring JDBC / transactions");
+        // the activities pool: its own parts (Java2D frames are plain JDK, so drawing counts to the compositor)
+        PARTS.put("javax.imageio.", "image decoding (ImageIO)");
+        PARTS.put("io.temporal.", "Temporal SDK");
+        PARTS.put("io.grpc.", "gRPC");
         PARTS.put("org.springframework.", "Spring MVC / framework");
+        PARTS.put("com.kt.eventmarketing.content.render.", "poster rendering (compositor, PNG)");
         PARTS.put("com.kt.eventmarketing.", "our code");
     }
 

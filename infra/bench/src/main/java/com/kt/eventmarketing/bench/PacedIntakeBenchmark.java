@@ -19,9 +19,9 @@ import static com.kt.eventmarketing.bench.Results.f1;
 final class PacedIntakeBenchmark {
     private final BenchmarkContext ctx;
     /** Start and end of the intake phases the gateway's profile reports on, by name. */
-    private final Map<String, Instant[]> profileWindows;
+    private final Map<String, Benchmarks.ProfileWindow> profileWindows;
 
-    PacedIntakeBenchmark(BenchmarkContext ctx, Map<String, Instant[]> profileWindows) {
+    PacedIntakeBenchmark(BenchmarkContext ctx, Map<String, Benchmarks.ProfileWindow> profileWindows) {
         this.ctx = ctx;
         this.profileWindows = profileWindows;
     }
@@ -53,7 +53,7 @@ final class PacedIntakeBenchmark {
         Instant pacedStart = Instant.now();
         Intake.Result p = Intake.run(stack.api.url(), Intake.Config.paced("/api/v1/public/events/" + paced + "/participations",
                 1000, Duration.ofSeconds(sizes.pacedSeconds()), 256), pids);
-        profileWindows.put("intake paced at 1,000/s", new Instant[]{pacedStart, Instant.now()});
+        profileWindows.put("intake paced at 1,000/s", new Benchmarks.ProfileWindow("api", pacedStart, Instant.now()));
         Checks.EntryCheck pacedCheck;
         try (Connection db = stack.db()) {
             pacedCheck = Checks.entries(db, paced, p.accepted);
