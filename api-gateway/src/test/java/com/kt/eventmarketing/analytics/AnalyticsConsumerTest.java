@@ -59,6 +59,12 @@ class AnalyticsConsumerTest {
     @BeforeEach
     void fixtures() {
         fx = new AnalyticsFixtures(jdbc, port, kafka);
+        // Consumers of a context started right after AnalyticsBrokerRestartTest got their partitions 43 s after the
+        // context (CI, 2026-11-30), longer than any WAIT below: what is measured starts once they consume.
+        var container = listeners.getListenerContainer(AnalyticsConsumer.LISTENER_ID);
+        AnalyticsFixtures.await("this group's consumers to be given their partitions", Duration.ofSeconds(120),
+                () -> container.getAssignedPartitions() != null && container.getAssignedPartitions().stream()
+                        .anyMatch(partition -> partition.topic().equals(Topics.PARTICIPANT_REGISTERED)));
     }
 
     @AfterEach
