@@ -115,7 +115,7 @@ public final class LocalStackMain {
         long deadline = System.nanoTime() + healthTimeout().toNanos();
         Map<String, String> status = new LinkedHashMap<>();
         while (true) {
-            apps.forEach(app -> status.put(app.definition().name(), app.health()));
+            apps.forEach(app -> status.put(app.name(), app.health()));
             boolean settled = status.values().stream().allMatch(s -> s.equals("UP") || s.startsWith("EXITED"));
             if (settled || System.nanoTime() > deadline) {
                 return status;
@@ -145,7 +145,7 @@ public final class LocalStackMain {
             } catch (IllegalStateException notListening) {
                 url = "(not listening)";
             }
-            System.out.printf("  %-12s %-28s %s%n", app.definition().name(), url, health.get(app.definition().name()));
+            System.out.printf("  %-12s %-28s %s%n", app.name(), url, health.get(app.name()));
         }
         System.out.println();
         System.out.println("  API              " + api);
