@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +39,8 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
     public static final String FALLBACK_METRIC = "kt.content.fallback";
     /** Previews are square: the owner chooses a look, not a file size. */
     static final int PREVIEW_SIZE = 1080;
+
+    private static final Logger log = LoggerFactory.getLogger(ImageGenerationActivitiesImpl.class);
 
     private final PosterArt art;
     private final BlobStore blobs;
@@ -65,7 +69,7 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
         PosterArt.Session session = art.session();
         List<GeneratedImage> images = new ArrayList<>();
         for (ImageStyle style : ImageStyle.values()) {
-            PosterArt.Art styleArt = session.forStyle(request, style);
+            PosterArt.Art styleArt = session.forStyle(request, style, Activity.getExecutionContext());
             PosterContent words = PosterWords.of(request, style, urls);
             for (ImagePlatform platform : ImagePlatform.values()) {
                 Activity.getExecutionContext().heartbeat(style + "/" + platform);
@@ -82,13 +86,13 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
     public List<GeneratedImage> generatePreviews(ImageRequest request) {
         // a fresh batch id per attempt: a regenerated set never overwrites images the owner has already seen
         String batch = newBatch();
+        long start = System.nanoTime();
         PosterArt.Session session = art.session();
-        List<PosterArt.Art> arts = new ArrayList<>();
-        for (ImageStyle style : ImageStyle.values()) {
-            Activity.getExecutionContext().heartbeat(style);
-            arts.add(session.forStyle(request, style));
-        }
-        return gate.compose(() -> {
+        List<PosterArt.Art> arts = session.forStyles(request, List.of(ImageStyle.values()), Activity.getExecutionContext());
+        long artDone = System.nanoTime();
+        long[] composing = new long[1];
+        List<GeneratedImage> done = gate.compose(() -> {
+            composing[0] = System.nanoTime();
             List<GeneratedImage> previews = new ArrayList<>();
             for (PosterArt.Art styleArt : arts) {
                 String imageId = PosterIds.preview(request.eventId(), styleArt.style(), batch);
@@ -100,6 +104,11 @@ public class ImageGenerationActivitiesImpl implements ImageGenerationActivities 
             }
             return List.copyOf(previews);
         });
+        long end = System.nanoTime();
+        // where a slow images step went: the provider, the queue for the cores, or the drawing itself
+        log.info("previews for event {}: art {} ms, waited {} ms to compose, composed {} ms", request.eventId(),
+                (artDone - start) / 1_000_000, (composing[0] - artDone) / 1_000_000, (end - composing[0]) / 1_000_000);
+        return done;
     }
 
     @Override

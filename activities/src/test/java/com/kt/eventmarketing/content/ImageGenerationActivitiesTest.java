@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +76,27 @@ class ImageGenerationActivitiesTest {
         assertThat(log).contains("\"status\":200").doesNotContain("\"status\":400");
         assertThat(meters.counter(ImageGenerationActivitiesImpl.IMAGES_METRIC, "provider", "image-api").count()).isEqualTo(3);
         assertThat(meters.find(ImageGenerationActivitiesImpl.FALLBACK_METRIC).counters()).isEmpty();
+    }
+
+    /**
+     * The first style's art is asked for alone (so an outage costs one call), the other two at once: with the
+     * provider taking 1.5 s per picture, the second and third answers come together, 1.5 s after the first.
+     */
+    @Test
+    void afterTheFirstStylesArtTheOtherTwoAreAskedForAtOnce() {
+        long latencyMs = 1500;
+        sandbox.setFaults("images", "{\"latencyMs\":" + latencyMs + "}");
+
+        List<GeneratedImage> previews = activities.generatePreviews(REQUEST);
+
+        assertThat(previews).extracting(GeneratedImage::provider).containsOnly(ImageGenerationActivitiesImpl.PROVIDER_IMAGE_API);
+        List<Instant> answered = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"").matcher(sandbox.requests("images"))
+                .results().map(m -> Instant.parse(m.group(1))).sorted().toList();
+        assertThat(answered).hasSize(3);
+        assertThat(Duration.between(answered.get(0), answered.get(1)).toMillis()).as("the second waited for the first")
+                .isGreaterThanOrEqualTo(latencyMs - 100);
+        assertThat(Duration.between(answered.get(1), answered.get(2)).toMillis()).as("the second and third ran together")
+                .isLessThan(latencyMs / 2);
     }
 
     @Test

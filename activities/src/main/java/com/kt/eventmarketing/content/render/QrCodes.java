@@ -9,15 +9,46 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** QR codes of the participation link, drawn black on white. */
+/**
+ * QR codes of the participation link, drawn black on white. The last few are kept: an event's three previews and its
+ * channel posters of one size carry the same code, and encoding it (ZXing tries all eight masks) was about 7 % of the
+ * content activities' CPU. A kept image is only ever read (drawn onto posters), never changed.
+ */
 final class QrCodes {
+    static final int KEPT = 32;
+
+    private record Code(String text, int size) {
+    }
+
+    private static final Map<Code, BufferedImage> KEPT_CODES = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Code, BufferedImage> eldest) {
+            return size() > KEPT;
+        }
+    };
 
     private QrCodes() {
     }
 
     static BufferedImage of(String text, int size) {
+        Code code = new Code(text, size);
+        synchronized (KEPT_CODES) {
+            BufferedImage known = KEPT_CODES.get(code);
+            if (known != null) {
+                return known;
+            }
+        }
+        BufferedImage drawn = draw(text, size);
+        synchronized (KEPT_CODES) {
+            KEPT_CODES.put(code, drawn);
+        }
+        return drawn;
+    }
+
+    private static BufferedImage draw(String text, int size) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,

@@ -27,8 +27,14 @@ final class ImagesStepTimeline {
     private ImagesStepTimeline() {
     }
 
-    /** Median milliseconds per phase over the flows whose history had every mark. */
-    static Map<String, Double> medians(String temporalTarget, List<ImagesStep.Flow> flows) {
+    /**
+     * What the histories say: median milliseconds per phase, and per flow the time from the PUT until the step change
+     * was recorded (from then on every GET shows EDIT_CONTENT), over the flows whose history had every mark.
+     */
+    record Reading(Map<String, Double> medians, Stats ready) {
+    }
+
+    static Reading read(String temporalTarget, List<ImagesStep.Flow> flows) {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
         try {
@@ -36,6 +42,7 @@ final class ImagesStepTimeline {
                     WorkflowClientOptions.newBuilder().setNamespace("default").build());
             Map<String, Stats> phases = new LinkedHashMap<>();
             PHASES.forEach(phase -> phases.put(phase, new Stats()));
+            Stats ready = new Stats();
             for (ImagesStep.Flow flow : flows) {
                 long[] marks = marks(client.fetchHistory("event-" + flow.eventId()), flow.putAtMillis());
                 if (marks == null) {
@@ -46,6 +53,7 @@ final class ImagesStepTimeline {
                 for (long mark : marks) {
                     ends.add(mark);
                 }
+                ready.add(TimeUnit.MILLISECONDS.toNanos(Math.max(0, ends.get(ends.size() - 1) - flow.putAtMillis())));
                 ends.add(flow.seenAtMillis());
                 for (int i = 0; i < PHASES.size(); i++) {
                     phases.get(PHASES.get(i)).add(TimeUnit.MILLISECONDS.toNanos(Math.max(0, ends.get(i) - previous)));
@@ -54,7 +62,7 @@ final class ImagesStepTimeline {
             }
             Map<String, Double> medians = new LinkedHashMap<>();
             phases.forEach((phase, stats) -> medians.put(phase, stats.count() == 0 ? Double.NaN : stats.percentileMs(50)));
-            return medians;
+            return new Reading(medians, ready);
         } finally {
             service.shutdown();
         }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +49,8 @@ public class ImageGenerationController {
                             "type", "invalid_request_error")));
         }
         String prompt = request.prompt() == null ? "" : request.prompt();
-        byte[] png = painter.paint(prompt, size[0], size[1]);
         return ResponseEntity.ok(Map.of("created", Instant.now().getEpochSecond(),
-                "data", List.of(Map.of("b64_json", Base64.getEncoder().encodeToString(png),
+                "data", List.of(Map.of("b64_json", painter.base64Png(prompt, size[0], size[1]),
                         "revised_prompt", prompt))));
     }
 
