@@ -20,7 +20,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick]"
+            System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick] | planning [--quick]"
                     + " | create [--quick] [--temporal=dev,server]"
                     + " | fault-injection [--quick] [--only=" + String.join(",", FaultInjection.SCENARIOS.stream().map(FaultScenario::name).toList())
                     + "] [--temporal=cluster]");
@@ -40,6 +40,7 @@ public final class BenchMain {
             case "fault-injection" -> results = new FaultInjection(repo, out, quick, only(options),
                     temporal(options, List.of(TemporalMode.DEV)).get(0)).run();
             case "posters" -> results = PosterBench.runAlone(repo, out, quick);
+            case "planning" -> results = PlanningBench.runAlone(repo, out, quick);
             case "create" -> results = CreateBench.runAlone(repo, out, quick,
                     temporal(options, List.of(TemporalMode.DEV, TemporalMode.SERVER)));
             default -> throw new IllegalArgumentException("unknown command " + name);
