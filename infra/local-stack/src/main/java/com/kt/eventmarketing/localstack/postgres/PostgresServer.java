@@ -4,6 +4,7 @@ import com.kt.eventmarketing.localstack.BuildVersions;
 import com.kt.eventmarketing.localstack.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +74,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** A database on this server as {@code user} (local connections are trusted). */
+    public DataSource database(String user, String database) {
+        return postgres.getDatabase(user, database);
     }
 
     public String jdbcUrl() {

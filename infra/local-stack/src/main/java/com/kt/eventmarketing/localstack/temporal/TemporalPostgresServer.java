@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +27,14 @@ public final class TemporalPostgresServer implements TemporalServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path root;
+    private final PostgresServer postgres;
     private final List<TemporalNode> nodes;
     private TemporalUiServer ui;
     private final Optional<Integer> uiPort;
 
-    private TemporalPostgresServer(Path root, List<TemporalNode> nodes, Optional<Integer> uiPort) {
+    private TemporalPostgresServer(Path root, PostgresServer postgres, List<TemporalNode> nodes, Optional<Integer> uiPort) {
         this.root = root;
+        this.postgres = postgres;
         this.nodes = nodes;
         this.uiPort = uiPort;
     }
@@ -58,7 +63,7 @@ public final class TemporalPostgresServer implements TemporalServer {
                 ServerConfigFile.write(root, name, ports, clusterFrontend, postgres, dynamicConfig);
                 nodes.add(new TemporalNode(name, binaries.server(), root, ports));
             }
-            TemporalPostgresServer server = new TemporalPostgresServer(root, nodes, uiPort);
+            TemporalPostgresServer server = new TemporalPostgresServer(root, postgres, nodes, uiPort);
             server.startNodes();
             uiPort.ifPresent(port -> server.ui = TemporalUiServer.start(binaries.uiServer(), root, server.target(), port));
             return server;
@@ -73,6 +78,7 @@ public final class TemporalPostgresServer implements TemporalServer {
      */
     private void startNodes() {
         try {
+            forgetStoppedMembers();
             nodes.get(0).start();
             NamespaceSetup.register(target(), START_TIMEOUT, this::failureReport);
             nodes.subList(1, nodes.size()).forEach(TemporalNode::start);
@@ -80,6 +86,21 @@ public final class TemporalPostgresServer implements TemporalServer {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Called only while none of our nodes runs. A node's membership rows outlive it: a node started within 20 s of
+     * a stop (a restart, the next test on the same database) takes the stopped nodes' addresses for live peers,
+     * ringpop tries to join them, and the node exits with "failed to start ringpop ... join duration exceeded" about a
+     * minute later — after its frontend had already answered (seen in CI, 2026-11-30).
+     */
+    private void forgetStoppedMembers() {
+        try (Connection connection = postgres.database(TemporalSchema.USER, TemporalSchema.DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from cluster_membership");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clear Temporal's cluster membership: " + e.getMessage(), e);
         }
     }
 
@@ -100,6 +121,7 @@ public final class TemporalPostgresServer implements TemporalServer {
     }
 
     public void startAll() {
+        forgetStoppedMembers();
         nodes.forEach(TemporalNode::start); // the cluster metadata exists by now: no first-start race
         awaitReady();
     }
