@@ -39,8 +39,18 @@ public class TokenGenerations {
         this.staleKeys = staleKeys;
     }
 
+    /** The Redis key {@link #current(long, String)} reads (one MGET with other per-request keys). */
+    static String cacheKey(long userId) {
+        return PREFIX + userId;
+    }
+
+    /** The generation from its cached value read together with other keys; missing, from the database as usual. */
+    int current(long userId, String cached) {
+        return cached != null ? Integer.parseInt(cached) : current(userId);
+    }
+
     public int current(long userId) {
-        String key = PREFIX + userId;
+        String key = cacheKey(userId);
         try {
             String cached = redis.get(key);
             if (cached != null) {

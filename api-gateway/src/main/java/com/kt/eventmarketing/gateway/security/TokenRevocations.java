@@ -53,6 +53,19 @@ public class TokenRevocations {
         return expiresAt.isPresent();
     }
 
+    /** The Redis keys {@link #isRevoked(String, String, String)} reads, in its order (one MGET with others). */
+    static List<String> cacheKeys(String sessionId) {
+        return List.of(LOADED_MARKER, PREFIX + sessionId);
+    }
+
+    /**
+     * The answer from the values of {@link #cacheKeys} read together with other per-request keys; without the marker
+     * Redis may be missing revocations, so the full check (reload, then ask again) decides.
+     */
+    boolean isRevoked(String sessionId, String loadedMarker, String revokedMarker) {
+        return loadedMarker == null ? isRevoked(sessionId) : revokedMarker != null;
+    }
+
     /** A session that is unknown counts as revoked: no valid token names one that was never opened. */
     public boolean isRevoked(String sessionId) {
         try {
