@@ -8,9 +8,11 @@
 #   posters          only the poster pipeline's figures (CPU per 1080x1080 poster, images step p50 with 10 flows)
 #   create           only POST /api/v1/events → 202 p50/p99 with 4 clients (and how soon the owed starts are made)
 #   planning         only the planning's overhead: POST → recommendations shown with the AI answering at once
+#   intake           only the participation figures: echo ceiling, saturated intake, paced 1,000/s, freshness
 #   --temporal=dev,server  Temporal backends for the Temporal-bound figures, side by side (default: both)
 #   KT_SKIP_BUILD=1  use the jars and classes already built
-if [ "${1:-}" = "posters" ] || [ "${1:-}" = "create" ] || [ "${1:-}" = "planning" ]; then
+if [ "${1:-}" = "posters" ] || [ "${1:-}" = "create" ] || [ "${1:-}" = "planning" ] \
+  || [ "${1:-}" = "intake" ]; then
   MODE="$1"
   shift
   exec "$(dirname "${BASH_SOURCE[0]}")/scripts/run-bench.sh" "$MODE" "$@"

@@ -1,15 +1,12 @@
 package com.kt.eventmarketing.analytics;
 
-import org.springframework.jdbc.core.ConnectionCallback;
+import com.kt.eventmarketing.shared.jdbc.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Array;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,31 +108,12 @@ public class AnalyticsProjection {
         UUID[] ids = messages.stream().map(AnalyticsMessage::messageId).toArray(UUID[]::new);
         String[] topics = messages.stream().map(AnalyticsMessage::topic).toArray(String[]::new);
         Long[] events = messages.stream().map(AnalyticsMessage::eventId).toArray(Long[]::new);
-        return jdbc.execute((ConnectionCallback<Set<UUID>>) con -> {
-            Array idArray = con.createArrayOf("uuid", ids);
-            Array topicArray = con.createArrayOf("varchar", topics);
-            Array eventArray = con.createArrayOf("bigint", events);
-            try (PreparedStatement ps = con.prepareStatement("""
-                    insert into processed_messages (message_id, topic, event_id)
-                    select * from unnest(?::uuid[], ?::varchar[], ?::bigint[])
-                    on conflict (message_id) do nothing
-                    returning message_id""")) {
-                ps.setArray(1, idArray);
-                ps.setArray(2, topicArray);
-                ps.setArray(3, eventArray);
-                Set<UUID> claimed = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return claimed;
-            } finally {
-                idArray.free();
-                topicArray.free();
-                eventArray.free();
-            }
-        });
+        return new HashSet<>(SqlArrays.query(jdbc, """
+                        insert into processed_messages (message_id, topic, event_id)
+                        select * from unnest(?::uuid[], ?::varchar[], ?::bigint[])
+                        on conflict (message_id) do nothing
+                        returning message_id""", (rs, i) -> rs.getObject(1, UUID.class),
+                SqlArrays.column("uuid", ids), SqlArrays.column("varchar", topics), SqlArrays.column("bigint", events)));
     }
 
     private void ensureEventRows(Set<Long> eventIds) {

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param idempotencyTtl   how long Redis keeps an Idempotency-Key answer (PostgreSQL keeps it for good)
  * @param exportFetchSize  JDBC fetch size of the CSV export and the draw snapshot (rows per round trip)
  * @param redisBackoff     after a Redis failure, how long the intake path goes straight to PostgreSQL
+ * @param groupCommitMaxEntries entries written together in one transaction at most ({@link EntryGroupCommit})
+ * @param groupCommitWriters    threads writing entries, each one transaction at a time (PostgreSQL sees at most
+ *                              this many entry transactions of this gateway at once)
  */
 @ConfigurationProperties("kt.participation")
 public record ParticipationProperties(
@@ -28,5 +31,7 @@ public record ParticipationProperties(
         @DefaultValue("2s") Duration eventCacheTtl,
         @DefaultValue("24h") Duration idempotencyTtl,
         @DefaultValue("5000") int exportFetchSize,
-        @DefaultValue("1s") Duration redisBackoff) {
+        @DefaultValue("1s") Duration redisBackoff,
+        @DefaultValue("64") int groupCommitMaxEntries,
+        @DefaultValue("2") int groupCommitWriters) {
 }

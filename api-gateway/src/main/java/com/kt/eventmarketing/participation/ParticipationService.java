@@ -4,24 +4,21 @@ import com.kt.eventmarketing.gateway.web.ApiException;
 import com.kt.eventmarketing.gateway.web.FieldViolation;
 import com.kt.eventmarketing.gateway.web.TooManyRequestsException;
 import com.kt.eventmarketing.participation.verification.PhoneVerifications;
-import com.kt.eventmarketing.shared.Topics;
 import com.kt.eventmarketing.shared.crypto.FieldCipher;
 import com.kt.eventmarketing.shared.crypto.KeyedHasher;
 import com.kt.eventmarketing.shared.crypto.PhoneNumbers;
-import com.kt.eventmarketing.shared.outbox.OutboxWriter;
+import com.kt.eventmarketing.shared.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Customer entries. Per entry: the event from the in-process cache, one Redis script (rate limits, duplicate,
- * Idempotency-Key), one PostgreSQL transaction (idempotency row, participant row, outbox row), one Redis script to
- * remember the answer. PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still
+ * Idempotency-Key), the database writes (idempotency row, participant row, outbox row) in a transaction shared with
+ * the entries arriving at the same moment ({@link EntryGroupCommit}), one Redis script to remember the answer. PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still
  * accepted exactly once.
  */
 @Service
@@ -47,11 +44,9 @@ public class ParticipationService {
 
     private final OpenEvents events;
     private final IntakeFastPath fastPath;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final EntryGroupCommit groupCommit;
     private final FieldCipher cipher;
     private final KeyedHasher hasher;
-    private final OutboxWriter outbox;
     private final MeterRegistry meters;
     private final PhoneVerifications verifications;
     // registered once: a registry lookup per entry (id, tags, map) showed in the intake profile
@@ -60,16 +55,14 @@ public class ParticipationService {
     private final Counter duplicateInRedis;
     private final Counter duplicateInDatabase;
 
-    public ParticipationService(OpenEvents events, IntakeFastPath fastPath, JdbcTemplate jdbc, TransactionTemplate tx,
-                                FieldCipher cipher, KeyedHasher hasher, OutboxWriter outbox, MeterRegistry meters,
+    public ParticipationService(OpenEvents events, IntakeFastPath fastPath, EntryGroupCommit groupCommit,
+                                FieldCipher cipher, KeyedHasher hasher, MeterRegistry meters,
                                 PhoneVerifications verifications) {
         this.events = events;
         this.fastPath = fastPath;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.groupCommit = groupCommit;
         this.cipher = cipher;
         this.hasher = hasher;
-        this.outbox = outbox;
         this.meters = meters;
         this.verifications = verifications;
         this.accepted = meters.counter("kt.participation.accepted");
@@ -105,7 +98,9 @@ public class ParticipationService {
         if (event.phoneVerification()) {
             verifications.require(eventId, phoneHash, request.verificationCode());
         }
-        String requestHash = hasher.hash("entry|" + entry.name() + "|" + entry.phone() + "|" + entry.entryPath());
+        // only a key's replay compares requests
+        String requestHash = idempotencyKey == null ? null
+                : hasher.hash("entry|" + entry.name() + "|" + entry.phone() + "|" + entry.entryPath());
         String keyHash = idempotencyKey == null ? null : sha256(idempotencyKey);
 
         IntakeFastPath.Precheck pre = fastPath.precheck(client, eventId, phoneHash, keyHash);
@@ -122,52 +117,21 @@ public class ParticipationService {
             throw duplicate();
         }
 
-        Outcome outcome;
-        try {
-            outcome = tx.execute(status -> insert(eventId, entry, phoneHash, requestHash, idempotencyKey));
-        } catch (DuplicateEntry e) {
-            fastPath.remember(eventId, phoneHash, event.endAt(), null, null);
-            duplicateInDatabase.increment();
-            throw duplicate();
+        EntryWrites.Result written = groupCommit.write(new EntryWrites.Entry(eventId, cipher.encrypt(entry.name()),
+                nameHash(hasher, entry.name()), cipher.encrypt(entry.phone()), phoneHash, entry.entryPath(),
+                idempotencyKey, requestHash, MDC.get(LogFields.TRACE_ID)));
+        if (written instanceof EntryWrites.Stored stored) {
+            return replay(stored.answer(), requestHash);
         }
-        if (!outcome.replayed()) {
+        if (written instanceof EntryWrites.Accepted accepted) {
             fastPath.remember(eventId, phoneHash, event.endAt(), keyHash,
-                    idempotencyKey == null ? null : outcome.entryNumber() + ":" + requestHash);
-            accepted.increment();
+                    idempotencyKey == null ? null : accepted.entryNumber() + ":" + requestHash);
+            this.accepted.increment();
+            return new Outcome(accepted.entryNumber(), false);
         }
-        return outcome;
-    }
-
-    private Outcome insert(long eventId, Valid entry, String phoneHash, String requestHash, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            int claimed = jdbc.update("insert into participation_idempotency (event_id, idempotency_key, request_hash)"
-                    + " values (?, ?, ?) on conflict (event_id, idempotency_key) do nothing", eventId, idempotencyKey, requestHash);
-            if (claimed == 0) {
-                // The first request with this key has committed (ON CONFLICT waits for it): replay its answer.
-                var stored = jdbc.queryForMap("select request_hash, entry_number from participation_idempotency"
-                        + " where event_id = ? and idempotency_key = ?", eventId, idempotencyKey);
-                return replay(stored.get("entry_number") + ":" + stored.get("request_hash"), requestHash);
-            }
-        }
-        List<Long> numbers = jdbc.queryForList("""
-                        insert into participants (event_id, entry_number, name_encrypted, name_hash, phone_encrypted,
-                                                  phone_hash, entry_path, consent_at)
-                        values (?, nextval(?::regclass), ?, ?, ?, ?, ?, now())
-                        on conflict (event_id, phone_hash) do nothing
-                        returning entry_number""", Long.class,
-                eventId, EntrySequences.name(eventId), cipher.encrypt(entry.name()), nameHash(hasher, entry.name()),
-                cipher.encrypt(entry.phone()), phoneHash, entry.entryPath());
-        if (numbers.isEmpty()) {
-            throw new DuplicateEntry(); // rolls back the idempotency row too
-        }
-        long entryNumber = numbers.get(0);
-        if (idempotencyKey != null) {
-            jdbc.update("update participation_idempotency set entry_number = ? where event_id = ? and idempotency_key = ?",
-                    entryNumber, eventId, idempotencyKey);
-        }
-        outbox.write(Topics.PARTICIPANT_REGISTERED, eventId,
-                new ParticipationViews.ParticipantRegistered(eventId, entryNumber, entry.entryPath(), Instant.now()));
-        return new Outcome(entryNumber, false);
+        fastPath.remember(eventId, phoneHash, event.endAt(), null, null);
+        duplicateInDatabase.increment();
+        throw duplicate();
     }
 
     private Outcome replay(String stored, String requestHash) {
@@ -233,13 +197,6 @@ public class ParticipationService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Thrown inside the transaction to roll it back when the phone has already entered. */
-    static final class DuplicateEntry extends RuntimeException {
-        DuplicateEntry() {
-            super(null, null, false, false);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code benchmark [--quick] [--profile] [--temporal=dev,server]}, {@code posters [--quick]} (the poster pipeline's
- * figures alone), {@code create [--quick] [--temporal=dev,server]} (POST /api/v1/events latency alone) or
+ * figures alone), {@code intake [--quick] [--profile]} (the participation figures alone), {@code create [--quick] [--temporal=dev,server]} (POST /api/v1/events latency alone) or
  * {@code fault-injection [--quick] [--only=KafkaOutage,...] [--temporal=dev|server|cluster]} (scenarios by name, see
  * {@link FaultInjection#SCENARIOS}): starts its own local stack, runs, prints a table and writes
  * infra/results/&lt;command&gt;.json (and a time-stamped copy). Exit code 1 when a fault scenario's assertion failed
@@ -21,6 +21,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: BenchMain benchmark [--quick] [--profile] [--temporal=dev,server] | posters [--quick] | planning [--quick]"
+                    + " | intake [--quick] [--profile]"
                     + " | create [--quick] [--temporal=dev,server]"
                     + " | fault-injection [--quick] [--only=" + String.join(",", FaultInjection.SCENARIOS.stream().map(FaultScenario::name).toList())
                     + "] [--temporal=cluster]");
@@ -41,6 +42,7 @@ public final class BenchMain {
                     temporal(options, List.of(TemporalMode.DEV)).get(0)).run();
             case "posters" -> results = PosterBench.runAlone(repo, out, quick);
             case "planning" -> results = PlanningBench.runAlone(repo, out, quick);
+            case "intake" -> results = IntakeBench.runAlone(repo, out, quick, options.contains("--profile"));
             case "create" -> results = CreateBench.runAlone(repo, out, quick,
                     temporal(options, List.of(TemporalMode.DEV, TemporalMode.SERVER)));
             default -> throw new IllegalArgumentException("unknown command " + name);

@@ -72,13 +72,7 @@ public final class Benchmarks {
         }
         comparison.addRows(results);
         if (profile) {
-            for (Map.Entry<String, ProfileWindow> entry : profileWindows.entrySet()) {
-                ProfileWindow window = entry.getValue();
-                Path recording = logs.resolve(window.app() + ".jfr");
-                JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.from(), window.to());
-                Bench.log("%s profile during the %s (%s):%n%s", window.app(), entry.getKey(), recording, cpu.describe());
-                results.detail(window.app() + "Profile: " + entry.getKey(), cpu.toMap());
-            }
+            reportProfiles(results, logs, profileWindows);
         }
         return results;
     }
@@ -107,7 +101,18 @@ public final class Benchmarks {
         }
     }
 
-    private static List<String> flightRecording(Path logs, String app) {
+    /** Where each recorded application's CPU went in each named window (the recordings are written at exit). */
+    static void reportProfiles(Results results, Path logs, Map<String, ProfileWindow> windows) throws Exception {
+        for (Map.Entry<String, ProfileWindow> entry : windows.entrySet()) {
+            ProfileWindow window = entry.getValue();
+            Path recording = logs.resolve(window.app() + ".jfr");
+            JfrProfile.Summary cpu = JfrProfile.summarize(recording, window.from(), window.to());
+            Bench.log("%s profile during the %s (%s):%n%s", window.app(), entry.getKey(), recording, cpu.describe());
+            results.detail(window.app() + "Profile: " + entry.getKey(), cpu.toMap());
+        }
+    }
+
+    static List<String> flightRecording(Path logs, String app) {
         return List.of("-XX:StartFlightRecording=filename=" + logs.resolve(app + ".jfr") + ",settings=profile,dumponexit=true");
     }
 }
