@@ -8,8 +8,6 @@ import com.kt.eventmarketing.gateway.web.Paging;
 import com.kt.eventmarketing.gateway.web.UnavailableException;
 import com.kt.eventmarketing.shared.PublicUrlProperties;
 import com.kt.eventmarketing.tracing.TraceIds;
-import com.kt.eventmarketing.users.persistence.Store;
-import com.kt.eventmarketing.users.persistence.StoreRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.EnumMap;
@@ -36,9 +33,9 @@ public class EventService {
     private static final long STARTING_RETRY_AFTER_SECONDS = 1;
 
     private final EventRowRepository events;
-    private final StoreRepository stores;
     private final EventWorkflows workflows;
     private final EventStartRequests startRequests;
+    private final EventDrafts drafts;
     private final EventStarter starter;
     private final PublicUrlProperties urls;
     private final EventViewCache cache;
@@ -46,13 +43,13 @@ public class EventService {
     private final MeterRegistry meters;
     private final DashboardCounts dashboardCounts;
 
-    public EventService(EventRowRepository events, StoreRepository stores, EventWorkflows workflows,
-                        EventStartRequests startRequests, EventStarter starter, PublicUrlProperties urls,
+    public EventService(EventRowRepository events, EventWorkflows workflows,
+                        EventStartRequests startRequests, EventDrafts drafts, EventStarter starter, PublicUrlProperties urls,
                         EventViewCache cache, JsonMapper json, MeterRegistry meters, DashboardCounts dashboardCounts) {
         this.events = events;
-        this.stores = stores;
         this.workflows = workflows;
         this.startRequests = startRequests;
+        this.drafts = drafts;
         this.starter = starter;
         this.urls = urls;
         this.cache = cache;
@@ -62,18 +59,16 @@ public class EventService {
     }
 
     /**
-     * Writes the DRAFT row and its workflow start request in one transaction and returns without waiting for
-     * Temporal: {@link EventStarter} makes the start after the commit, or later if Temporal is away.
+     * Writes the DRAFT row and its workflow start request together ({@link EventDrafts}) and returns without waiting
+     * for Temporal: {@link EventStarter} makes the start right away, or later if Temporal is away.
      */
-    @Transactional
     public EventViews.Created create(long ownerId, EventObjective objective) {
-        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> ApiException.notFound("store"));
-        EventRow row = events.saveAndFlush(EventRow.draft(ownerId, store.getId(), objective));
-        startRequests.add(row.getId(), MDC.get(TraceIds.MDC_TRACE_ID));
-        starter.startAfterCommit(row.getId());
+        long eventId = drafts.create(ownerId, objective, MDC.get(TraceIds.MDC_TRACE_ID))
+                .orElseThrow(() -> ApiException.notFound("store"));
+        starter.startSoon(eventId);
         meters.counter("kt.events.created", "objective", objective.name()).increment();
-        log.info("event created: eventId={} workflowId={}", row.getId(), EventCreationInput.workflowId(row.getId()));
-        return new EventViews.Created(row.getId(), row.getStatus(), row.getStep());
+        log.info("event created: eventId={} workflowId={}", eventId, EventCreationInput.workflowId(eventId));
+        return new EventViews.Created(eventId, EventStatus.DRAFT, EventStep.ANALYZING_TRENDS);
     }
 
     public EventViews.Page<EventViews.Summary> list(long ownerId, EventStatus status, EventObjective objective,

@@ -39,10 +39,6 @@ public class EventStartRequests {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public void add(long eventId, String traceId) {
-        jdbc.update("insert into event_workflow_starts (event_id, trace_id) values (?, ?)", eventId, traceId);
-    }
-
     /** The due starts, oldest due first; rows another replica holds are skipped, not waited for. */
     public List<Claim> claimDue(int limit) {
         return jdbc.query("select event_id, trace_id, attempts from event_workflow_starts where next_attempt_at <= now() "

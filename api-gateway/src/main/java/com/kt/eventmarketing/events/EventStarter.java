@@ -17,8 +17,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -29,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Makes the workflow starts that {@link EventService#create} owes: one attempt right after the creating transaction
+ * Makes the workflow starts that {@link EventService#create} owes: one attempt right after the creating statement
  * commits, and a sweeper for whatever a crash, a full queue or a Temporal outage left behind. A start holds its
  * {@code event_workflow_starts} row locked until the workflow exists, so replicas never make the same start at once
  * and a cancel waits for it; a start repeated after a crash is answered "already started", which counts as done.
@@ -80,18 +78,13 @@ public class EventStarter implements DisposableBean {
         promptly.shutdownNow();
     }
 
-    /** Called inside the creating transaction: the start is attempted once it has committed. */
-    public void startAfterCommit(long eventId) {
+    /** Called once the event and its start request have committed: the start is attempted right away. */
+    public void startSoon(long eventId) {
         if (!properties.starts().enabled()) {
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                promptly.execute(() -> transactions.executeWithoutResult(
-                        status -> requests.claimIfFree(eventId).ifPresent(EventStarter.this::start)));
-            }
-        });
+        promptly.execute(() -> transactions.executeWithoutResult(
+                status -> requests.claimIfFree(eventId).ifPresent(EventStarter.this::start)));
     }
 
     @Scheduled(fixedDelayString = "${kt.events.starts.sweep-interval:2s}")

@@ -61,16 +61,6 @@ public class EventRow {
     protected EventRow() {
     }
 
-    public static EventRow draft(long ownerId, long storeId, EventObjective objective) {
-        EventRow row = new EventRow();
-        row.ownerId = ownerId;
-        row.storeId = storeId;
-        row.objective = objective;
-        row.status = EventStatus.DRAFT;
-        row.step = EventStep.ANALYZING_TRENDS;
-        return row;
-    }
-
     public Long getId() { return id; }
     public Long getOwnerId() { return ownerId; }
     public Long getStoreId() { return storeId; }
