@@ -5,6 +5,7 @@ import com.kt.eventmarketing.localstack.temporal.TemporalMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class CreateBench {
                 round(results, stack, noop, api, token, starts, label + ", all processes at one priority", false);
                 Map<String, Long> lowered = lowerBackgroundPriority(stack);
                 Bench.log("niceness %d for %s", BACKGROUND_NICENESS, lowered.keySet());
-                round(results, stack, noop, api, token, starts, label + ", " + String.join(", ", lowered.keySet())
+                round(results, stack, noop, api, token, starts, label + ", " + describe(lowered.keySet())
                         + " at nice " + BACKGROUND_NICENESS, true);
             } finally {
                 stack.close();
@@ -100,7 +101,7 @@ final class CreateBench {
      * APIs (here the sandbox) run on other machines. On one 2-core machine the nearest thing is to let them have the
      * CPU only when the gateway, PostgreSQL and the harness's clients do not want it.
      */
-    private static Map<String, Long> lowerBackgroundPriority(BenchStack stack) {
+    private static Map<String, Long> lowerBackgroundPriority(BenchStack stack) throws SQLException {
         Map<String, Long> background = new LinkedHashMap<>();
         stack.allPids().forEach((name, pid) -> {
             if (name.equals(stack.flow.name()) || name.equals(stack.activities.name()) || name.equals(stack.sandbox.name())
@@ -108,8 +109,26 @@ final class CreateBench {
                 background.put(name, pid);
             }
         });
+        // On the server mode Temporal's persistence is work of PostgreSQL backends serving its databases; in
+        // production that is Temporal's own database, not the one the gateway's writes wait on.
+        try (Connection db = stack.db(); var rows = db.createStatement()
+                .executeQuery("select pid from pg_stat_activity where datname in ('temporal', 'temporal_visibility')")) {
+            while (rows.next()) {
+                background.put("postgres backend " + rows.getLong(1) + " (temporal)", rows.getLong(1));
+            }
+        }
         background.values().forEach(pid -> ProcessPriority.lower(pid, BACKGROUND_NICENESS));
         return background;
+    }
+
+    /** The lowered processes by name, Temporal's PostgreSQL backends counted rather than listed. */
+    private static String describe(java.util.Set<String> lowered) {
+        long backends = lowered.stream().filter(n -> n.startsWith("postgres backend")).count();
+        List<String> names = new java.util.ArrayList<>(lowered.stream().filter(n -> !n.startsWith("postgres backend")).toList());
+        if (backends > 0) {
+            names.add(backends + " PostgreSQL backends of Temporal's databases");
+        }
+        return String.join(", ", names);
     }
 
     private static Stats post(Api api, String token, int total) throws InterruptedException {
