@@ -5,8 +5,8 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.interceptors.Header;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,7 +38,6 @@ public final class TraceIds {
     /** What a caller may send as X-Trace-Id: it ends up in log fields and a response header, so keep it plain. */
     private static final Pattern PLAIN_ID = Pattern.compile("^[A-Za-z0-9._:-]{8,64}$");
     private static final Pattern EVENT_WORKFLOW_ID = Pattern.compile("^event-(\\d+)$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TraceIds() {
     }
@@ -61,11 +60,20 @@ public final class TraceIds {
         return null;
     }
 
-    /** A new W3C-compatible trace id: 16 random bytes as 32 lowercase hex digits. */
+    /**
+     * A new W3C-compatible trace id: 16 random bytes as 32 lowercase hex digits, never all zeros. A trace id is a
+     * label, not a secret: the shared SecureRandom (a lock and /dev/urandom) showed in the gateway's profile with a
+     * new id for every request.
+     */
     public static String newTraceId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high;
+        long low;
+        do {
+            high = random.nextLong();
+            low = random.nextLong();
+        } while (high == 0 && low == 0);
+        return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
     }
 
     /** The event id in a workflow id {@code event-<id>}, or null for any other workflow. */

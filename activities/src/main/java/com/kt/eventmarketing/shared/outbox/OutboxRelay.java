@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.shared.outbox;
 
+import com.kt.eventmarketing.shared.jdbc.SqlArrays;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -96,13 +97,13 @@ public class OutboxRelay {
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            List<Object[]> acknowledged = new ArrayList<>(rows.size());
+            List<Long> acknowledged = new ArrayList<>(rows.size());
             Throwable unavailable = null;
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged.add(new Object[]{row.id()});
+                    acknowledged.add(row.id());
                 } catch (ExecutionException e) {
                     if (refusedForGood(e.getCause())) {
                         refused(row, e.getCause());
@@ -117,7 +118,11 @@ public class OutboxRelay {
                     break;
                 }
             }
-            jdbc.batchUpdate("update outbox set published_at = now() where id = ?", acknowledged);
+            if (!acknowledged.isEmpty()) {
+                // one statement for the batch: a JDBC batch would still execute an update per row
+                SqlArrays.update(jdbc, "update outbox set published_at = now() where id = any(?::bigint[])",
+                        SqlArrays.column("bigint", acknowledged.toArray()));
+            }
             if (acknowledged.isEmpty() && unavailable != null) {
                 throw new IllegalStateException("Kafka did not acknowledge the outbox batch", unavailable);
             }

@@ -1,6 +1,7 @@
 package com.kt.eventmarketing.bench;
 
 import com.kt.eventmarketing.localstack.Ports;
+import com.kt.eventmarketing.localstack.temporal.TemporalCliDevServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static com.kt.eventmarketing.bench.Results.f1;
 import static com.kt.eventmarketing.bench.Results.f2;
 
 /**
  * Profile of the ceiling: the same no-op flow on a second, idle dev server with the CLI's SQLite defaults
- * (rollback journal, an fsync per commit: what the stack ran before it set WAL) and on one in memory. The gap
+ * (rollback journal, an fsync per commit: what the stack ran before it set WAL) and on one in memory, each started
+ * like the stack's (one partition per queue, the search attributes) but for its persistence. The gap
  * between them and the stack's ceiling shows how much of it is SQLite's persistence.
  */
 final class PersistenceVariantsBenchmark {
@@ -38,23 +39,11 @@ final class PersistenceVariantsBenchmark {
                 List.of("--db-filename", dir.resolve("default.db").toString()));
         variants.put("SQLite in memory", List.of());
         for (var v : variants.entrySet()) {
-            int port = Ports.freePort();
-            List<String> cmd = new ArrayList<>(List.of(stack.temporalCli().toString(), "server", "start-dev", "--headless",
-                    "--ip", "127.0.0.1", "--port", Integer.toString(port), "--log-level", "error"));
-            cmd.addAll(v.getValue());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ctx.out().resolve("logs-benchmark").resolve("temporal-variant.log").toFile())).start();
+            // a port taken between the pick and the start is picked again, as for the stack's own servers
+            TemporalCliDevServer server = Ports.startOnFreePort("Temporal (" + v.getKey() + ")",
+                    port -> TemporalCliDevServer.startWithPersistence(stack.temporalCli(), port, v.getValue()));
             try {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (System.nanoTime() < deadline) {
-                    Process d = new ProcessBuilder(stack.temporalCli().toString(), "operator", "namespace", "describe", "--namespace", "default",
-                            "--address", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                    if (d.waitFor(10, TimeUnit.SECONDS) && d.exitValue() == 0) {
-                        break;
-                    }
-                    Bench.sleep(300);
-                }
-                try (NoopFlow.Runner r = new NoopFlow.Runner("127.0.0.1:" + port)) {
+                try (NoopFlow.Runner r = new NoopFlow.Runner(server.target())) {
                     r.run(10, 10, channels, Duration.ofSeconds(60));
                     NoopFlow.Run run = r.run(Math.max(ctx.sizes().noopWorkflows(), inFlight), inFlight, channels, Duration.ofSeconds(180));
                     Stats starts = r.startLatency(ctx.sizes().starts(), 4, channels);
@@ -67,9 +56,7 @@ final class PersistenceVariantsBenchmark {
                             run.perSecond() / ceiling.perSecond(), null, null, "a second, idle dev server: " + String.join(" ", v.getValue()));
                 }
             } finally {
-                p.destroy();
-                p.waitFor(10, TimeUnit.SECONDS);
-                p.destroyForcibly();
+                server.close();
             }
         }
         try (var files = Files.walk(dir)) {

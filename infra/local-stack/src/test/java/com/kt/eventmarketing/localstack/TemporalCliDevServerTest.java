@@ -10,13 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The file-backed dev server (local stack, benchmarks) keeps its workflows in SQLite in WAL mode, across a restart. */
+/**
+ * The file-backed dev server (local stack, benchmarks) keeps its workflows in SQLite in WAL mode, across a restart;
+ * the benchmark's comparison servers keep the CLI's own settings.
+ */
 class TemporalCliDevServerTest {
 
     @Test
@@ -39,6 +46,31 @@ class TemporalCliDevServerTest {
         try (TemporalCliDevServer server = TemporalCliDevServer.start(cli, port, Optional.empty(), Optional.of(db))) {
             withClient(server.target(), client -> assertThat(client.newUntypedWorkflowStub("survives-restart").describe()
                     .getWorkflowExecutionInfo().getExecution().getWorkflowId()).isEqualTo("survives-restart"));
+        }
+    }
+
+    /**
+     * The benchmark's comparison servers: the CLI's own SQLite settings (rollback journal), and a port taken between
+     * the pick and the start is picked again instead of failing the run.
+     */
+    @Test
+    void aComparisonServerKeepsTheClisDefaultsAndMovesOffATakenPort(@TempDir Path dir) throws Exception {
+        Path cli = TemporalCli.locate().orElseThrow(() -> new AssertionError(
+                "the Temporal CLI is required (infra/scripts/ensure-temporal-cli.sh installs it)"));
+        Path db = dir.resolve("default.db");
+        int free = Ports.freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            Iterator<Integer> candidates = List.of(taken.getLocalPort(), free).iterator();
+            try (TemporalCliDevServer server = Ports.startOnFreePort("Temporal", candidates::next,
+                    port -> TemporalCliDevServer.startWithPersistence(cli, port, List.of("--db-filename", db.toString())))) {
+                assertThat(server.target()).endsWith(":" + free);
+                withClient(server.target(), client -> client.newUntypedWorkflowStub("AnyWorkflow", WorkflowOptions.newBuilder()
+                        .setWorkflowId("on-the-cli-defaults").setTaskQueue("nobody-polls-this").build()).start());
+            }
+        }
+        try (InputStream in = Files.newInputStream(db)) {
+            byte[] header = in.readNBytes(20);
+            assertThat(header[18]).as("SQLite write format (1 = rollback journal)").isEqualTo((byte) 1);
         }
     }
 

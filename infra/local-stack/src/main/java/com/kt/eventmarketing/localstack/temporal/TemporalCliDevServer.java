@@ -58,16 +58,30 @@ public final class TemporalCliDevServer implements TemporalServer {
      * @param uiPort       Web UI port; empty starts the server headless
      */
     public static TemporalCliDevServer start(Path cli, int port, Optional<Integer> uiPort, Optional<Path> databaseFile) {
+        List<String> persistence = new ArrayList<>();
+        databaseFile.ifPresent(file -> {
+            persistence.addAll(List.of("--db-filename", prepare(file).toString()));
+            persistence.addAll(SQLITE_PRAGMAS);
+        });
+        return start(cli, port, uiPort, persistence);
+    }
+
+    /**
+     * A headless server with other persistence settings than the stack's ({@code --db-filename} without our pragmas,
+     * or nothing for memory): the benchmark compares them with the stack's server.
+     */
+    public static TemporalCliDevServer startWithPersistence(Path cli, int port, List<String> persistence) {
+        return start(cli, port, Optional.empty(), persistence);
+    }
+
+    private static TemporalCliDevServer start(Path cli, int port, Optional<Integer> uiPort, List<String> persistence) {
         Ports.requireFree(port, "Temporal");
         uiPort.ifPresent(p -> Ports.requireFree(p, "Temporal Web UI"));
         List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
                 "--ip", Ports.LOOPBACK, "--port", String.valueOf(port), "--log-level", "warn"));
         uiPort.ifPresentOrElse(p -> command.addAll(List.of("--ui-port", String.valueOf(p))), () -> command.add("--headless"));
         command.addAll(ONE_PARTITION_PER_QUEUE);
-        databaseFile.ifPresent(file -> {
-            command.addAll(List.of("--db-filename", prepare(file).toString()));
-            command.addAll(SQLITE_PRAGMAS);
-        });
+        command.addAll(persistence);
         TemporalSettings.shared().searchAttributes()
                 .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
         ChildProcess process = ChildProcess.start("temporal", command, Map.of(), Path.of("."));
