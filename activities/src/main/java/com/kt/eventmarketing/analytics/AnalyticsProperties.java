@@ -21,12 +21,16 @@ import java.time.Duration;
  * @param liveTtl           Redis live counters (rebuilt from PostgreSQL when missing)
  * @param streamPoll        how often the SSE stream compares projection versions
  * @param streamTimeout     how long one SSE connection stays open before the client reconnects
+ * @param fetchMinBytes     a consumer's fetch waits for this much data ...
+ * @param fetchMaxWait      ... or this long, whichever comes first: fewer, larger batches under load (each batch is
+ *                          a PostgreSQL transaction and an offset commit), at most this much added freshness delay
  */
 @ConfigurationProperties("kt.analytics")
 public record AnalyticsProperties(Boolean consumerEnabled, String groupId, Integer concurrency, Integer maxPollRecords,
                                   Integer retryAttempts, Duration retryInitial, Duration retryMax, Integer dltPartitions,
                                   Duration statsInterval, Boolean statsScheduleEnabled, Duration dashboardTtl,
-                                  Duration liveTtl, Duration streamPoll, Duration streamTimeout) {
+                                  Duration liveTtl, Duration streamPoll, Duration streamTimeout, Integer fetchMinBytes,
+                                  Duration fetchMaxWait) {
     public AnalyticsProperties {
         consumerEnabled = consumerEnabled == null || consumerEnabled;
         groupId = groupId == null ? "analytics" : groupId;
@@ -42,9 +46,11 @@ public record AnalyticsProperties(Boolean consumerEnabled, String groupId, Integ
         liveTtl = liveTtl == null ? Duration.ofHours(1) : liveTtl;
         streamPoll = streamPoll == null ? Duration.ofMillis(500) : streamPoll;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
+        fetchMinBytes = fetchMinBytes == null ? 64 * 1024 : fetchMinBytes;
+        fetchMaxWait = fetchMaxWait == null ? Duration.ofMillis(100) : fetchMaxWait;
     }
 
     public static AnalyticsProperties defaults() {
-        return new AnalyticsProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AnalyticsProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
