@@ -28,8 +28,7 @@ class TemporalCliDevServerTest {
 
     @Test
     void persistsInWalModeAndKeepsWorkflowsAcrossARestart(@TempDir Path dir) throws Exception {
-        Path cli = TemporalCli.locate().orElseThrow(() -> new AssertionError(
-                "the Temporal CLI is required (infra/scripts/ensure-temporal-cli.sh installs it)"));
+        Path cli = cli();
         Path db = dir.resolve("temporal.db");
         int port = Ports.freePort();
 
@@ -55,8 +54,7 @@ class TemporalCliDevServerTest {
      */
     @Test
     void aComparisonServerKeepsTheClisDefaultsAndMovesOffATakenPort(@TempDir Path dir) throws Exception {
-        Path cli = TemporalCli.locate().orElseThrow(() -> new AssertionError(
-                "the Temporal CLI is required (infra/scripts/ensure-temporal-cli.sh installs it)"));
+        Path cli = cli();
         Path db = dir.resolve("default.db");
         int free = Ports.freePort();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
@@ -72,6 +70,11 @@ class TemporalCliDevServerTest {
             byte[] header = in.readNBytes(20);
             assertThat(header[18]).as("SQLite write format (1 = rollback journal)").isEqualTo((byte) 1);
         }
+    }
+
+    private static Path cli() {
+        return TemporalCli.locate().orElseThrow(() -> new AssertionError(
+                "the Temporal CLI is required (infra/scripts/ensure-temporal-cli.sh installs it)"));
     }
 
     private static void withClient(String target, java.util.function.Consumer<WorkflowClient> use) {
