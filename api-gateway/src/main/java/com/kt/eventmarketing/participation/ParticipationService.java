@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Customer entries. Per entry: the event from the in-process cache, one Redis script (rate limits, duplicate,
  * Idempotency-Key), the database writes (idempotency row, participant row, outbox row) in a transaction shared with
- * the entries arriving at the same moment ({@link EntryGroupCommit}), one Redis script to remember the answer. PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still
- * accepted exactly once.
+ * the entries arriving at the same moment ({@link EntryGroupCommit}), one Redis script to remember the answer.
+ * PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still accepted exactly once.
  */
 @Service
 public class ParticipationService {
