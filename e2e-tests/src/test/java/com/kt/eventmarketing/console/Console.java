@@ -5,6 +5,7 @@ import com.kt.eventmarketing.testsupport.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -89,19 +91,32 @@ final class Console {
         new org.openqa.selenium.support.ui.Select(field(apiField)).selectByValue(value);
     }
 
-    /** Clicks the visible button with this text. */
+    /** Clicks the visible, enabled button with this text. */
     void press(String text) {
-        WebElement button = wait(Duration.ofSeconds(20)).withMessage(() -> "no enabled button \"" + text + "\"; page says:\n" + bodyText())
-                .until(d -> d.findElements(By.xpath("//button[contains(normalize-space(.), '" + text + "')]")).stream()
-                        .filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
-        scrollTo(button);
-        button.click();
+        clickWhenShown("no enabled button \"" + text + "\"", d -> d.findElements(By.xpath(
+                "//button[contains(normalize-space(.), '" + text + "')]")).stream()
+                .filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
     }
 
     void click(String css) {
-        WebElement element = await(css);
-        scrollTo(element);
-        element.click();
+        clickWhenShown("no " + css, d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /**
+     * Finds and clicks in one polled step: screens that poll the API redraw between a find and a click, and a click on
+     * the old element throws stale without having clicked, so finding it again and clicking is safe.
+     */
+    private void clickWhenShown(String missing, Function<WebDriver, WebElement> find) {
+        wait(Duration.ofSeconds(20)).withMessage(() -> missing + "; page says:\n" + bodyText()).until(d -> {
+            WebElement element = find.apply(d);
+            if (element == null) {
+                return null;
+            }
+            scrollTo(element);
+            element.click();
+            return true;
+        });
     }
 
     /** The error shown at the control standing for an API field. */
