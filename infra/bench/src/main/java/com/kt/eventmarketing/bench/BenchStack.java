@@ -43,6 +43,13 @@ public final class BenchStack implements AutoCloseable {
     /** How long an application JVM may take to become healthy; KT_BENCH_APP_START_SECONDS raises it on a busy machine. */
     public static final Duration APP_START_TIMEOUT = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("KT_BENCH_APP_START_SECONDS", "180")));
+    /**
+     * The application JVMs' heap, fixed as the production image fixes it (infra/deploy/docker/Dockerfile): with a heap
+     * that starts small, G1 ran a marking cycle every few seconds under the intake. KT_BENCH_APP_JVM_OPTIONS replaces
+     * these options, e.g. to measure another collector.
+     */
+    public static final List<String> APP_JVM_OPTIONS = List.of(System.getenv()
+            .getOrDefault("KT_BENCH_APP_JVM_OPTIONS", "-Xms768m -Xmx768m").trim().split("\\s+"));
 
     private final ExecJars jars;
     private final Path data;
@@ -74,20 +81,20 @@ public final class BenchStack implements AutoCloseable {
         this.temporalDb = data.resolve("temporal").resolve("temporal.db");
     }
 
-    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, TemporalMode temporalMode) throws IOException {
-        return start(repo, logs, appJvmOptions, Map.of(), temporalMode);
+    public static BenchStack start(Path repo, Path logs, TemporalMode temporalMode) throws IOException {
+        return start(repo, logs, Map.of(), temporalMode);
     }
 
     /** @param appOptions extra JVM options by application name ("api", "activities", ...), e.g. a flight recording */
-    public static BenchStack start(Path repo, Path logs, List<String> appJvmOptions, Map<String, List<String>> appOptions,
-                                   TemporalMode temporalMode) throws IOException {
+    public static BenchStack start(Path repo, Path logs, Map<String, List<String>> appOptions, TemporalMode temporalMode)
+            throws IOException {
         Path data = Files.createTempDirectory("kt-bench-");
         Files.createDirectories(logs);
         BenchStack stack = new BenchStack(repo, data, logs, temporalMode);
         // Ctrl-C or a kill of the harness still stops every server and app it started
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
-            stack.startAll(appJvmOptions, appOptions);
+            stack.startAll(APP_JVM_OPTIONS, appOptions);
         } catch (RuntimeException e) {
             stack.close();
             throw e;

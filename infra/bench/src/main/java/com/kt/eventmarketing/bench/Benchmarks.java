@@ -61,7 +61,7 @@ public final class Benchmarks {
             boolean first = backend == backends.get(0);
             TemporalComparison.Figures figures = comparison.backend(TemporalComparison.label(backend));
             Bench.log("=== Temporal backend: %s", figures.backend());
-            BenchStack stack = BenchStack.start(repo, logs, List.of("-Xmx768m"), profile && first
+            BenchStack stack = BenchStack.start(repo, logs, profile && first
                     ? Map.of("api", flightRecording(logs, "api"), "activities", flightRecording(logs, "activities"))
                     : Map.of(), backend);
             try {

@@ -43,7 +43,7 @@ final class CreateBench {
         for (TemporalMode backend : backends) {
             String label = TemporalComparison.label(backend);
             Bench.log("=== Temporal backend: %s", label);
-            BenchStack stack = BenchStack.start(repo, out.resolve("logs-create"), List.of("-Xmx768m"), backend);
+            BenchStack stack = BenchStack.start(repo, out.resolve("logs-create"), backend);
             try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
                 Api api = new Api(stack.api.url());
                 Checks.healAll(new Api(stack.sandbox.url()));

@@ -65,7 +65,7 @@ public final class FaultInjection {
     }
 
     public Results run() throws Exception {
-        BenchStack stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), List.of("-Xmx768m"), temporal);
+        BenchStack stack = BenchStack.start(repo, out.resolve("logs-fault-injection"), temporal);
         try {
             Api api = new Api(stack.api.url());
             Api sandbox = new Api(stack.sandbox.url());

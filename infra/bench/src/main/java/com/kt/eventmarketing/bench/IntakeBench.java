@@ -28,7 +28,7 @@ final class IntakeBench {
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
         Path logs = out.resolve("logs-intake");
         Map<String, Benchmarks.ProfileWindow> windows = new LinkedHashMap<>();
-        BenchStack stack = BenchStack.start(repo, logs, List.of("-Xmx768m"),
+        BenchStack stack = BenchStack.start(repo, logs,
                 profile ? Map.of("api", Benchmarks.flightRecording(logs, "api")) : Map.of(), TemporalMode.DEV);
         try (NoopFlow.Runner noop = new NoopFlow.Runner(stack.temporalTarget())) {
             Api api = new Api(stack.api.url());

@@ -36,7 +36,7 @@ final class PlanningBench {
         int alone = quick ? 10 : 30;
         Results results = new Results("kt-event-marketing planning overhead");
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
-        BenchStack stack = BenchStack.start(repo, out.resolve("logs-planning"), List.of("-Xmx768m"), TemporalMode.DEV);
+        BenchStack stack = BenchStack.start(repo, out.resolve("logs-planning"), TemporalMode.DEV);
         try {
             Api api = new Api(stack.api.url());
             Checks.healAll(new Api(stack.sandbox.url()));

@@ -90,7 +90,7 @@ final class PosterBench {
         Results results = new Results("kt-event-marketing poster pipeline");
         results.detail("machine", Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version());
         cost(results, quick);
-        BenchStack stack = BenchStack.start(repo, out.resolve("logs-posters"), List.of("-Xmx768m"), TemporalMode.DEV);
+        BenchStack stack = BenchStack.start(repo, out.resolve("logs-posters"), TemporalMode.DEV);
         try {
             Checks.healAll(new Api(stack.sandbox.url()));
             imagesStep(results, new Api(stack.api.url()), stack.temporalTarget());

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.kt.eventmarketing.deploy.RenderedManifests.documents;
 import static com.kt.eventmarketing.deploy.RenderedManifests.list;
@@ -198,6 +200,31 @@ class KubernetesManifestsTest {
         for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
             assertThat(port.get("targetPort")).isEqualTo("http");
         }
+    }
+
+    /**
+     * The image starts every JVM with its whole heap (InitialRAMPercentage = MaxRAMPercentage), so a container uses
+     * about its limit from the start: each one must request that much, or the node is overcommitted.
+     */
+    @Test
+    void everyJvmKeepsAFixedHeapAndItsContainerRequestsTheMemoryItLimits() throws Exception {
+        String dockerfile = Files.readString(Tools.ROOT.resolve("infra/deploy/docker/Dockerfile"));
+        Matcher options = Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).as("the image sets JAVA_TOOL_OPTIONS").isTrue();
+        Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\S+)").matcher(options.group(1));
+        Matcher max = Pattern.compile("-XX:MaxRAMPercentage=(\\S+)").matcher(options.group(1));
+        assertThat(initial.find() && max.find()).as(options.group(1)).isTrue();
+        assertThat(initial.group(1)).as("initial heap = maximum heap").isEqualTo(max.group(1));
+        int deployments = 0;
+        for (Map<String, Object> doc : documents()) {
+            if ("Deployment".equals(doc.get("kind"))) {
+                deployments++;
+                Map<String, Object> resources = map(list(map(map(map(doc, "spec"), "template"), "spec"), "containers").get(0), "resources");
+                assertThat(map(resources, "requests").get("memory")).as(map(doc, "metadata").get("name") + " requests its memory limit")
+                        .isEqualTo(map(resources, "limits").get("memory"));
+            }
+        }
+        assertThat(deployments).isGreaterThanOrEqualTo(3);
     }
 
     @Test
