@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one statement per table ({@link EntryWrites}). Under load many entries share the statements, round trips and
  * commit that each paid for alone; an entry that arrives alone waits only for the hand-over. When a shared
  * transaction fails, each of its entries is written again alone on its own request thread, so one entry's failure
- * never becomes another's.
+ * never becomes another's. Before a group's entries are answered, Redis learns about all of them in one round trip
+ * ({@link IntakeFastPath#rememberAll}), so an entry's retry after its answer is caught there.
  */
 @Component
 public class EntryGroupCommit implements DisposableBean {
@@ -36,6 +37,7 @@ public class EntryGroupCommit implements DisposableBean {
 
     private final EntryWrites writes;
     private final TransactionTemplate tx;
+    private final IntakeFastPath fastPath;
     private final int maxEntries;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService writers;
@@ -43,7 +45,7 @@ public class EntryGroupCommit implements DisposableBean {
     private final Counter sharedFailures;
     private volatile boolean stopping;
 
-    private record Pending(EntryWrites.Entry entry, CompletableFuture<EntryWrites.Result> result) {
+    private record Pending(EntryWrites.Entry entry, IntakeFastPath.Memo memo, CompletableFuture<EntryWrites.Result> result) {
     }
 
     /** The shared transaction failed: the entry is written again alone. */
@@ -53,12 +55,14 @@ public class EntryGroupCommit implements DisposableBean {
         }
     }
 
-    public EntryGroupCommit(EntryWrites writes, TransactionTemplate tx, ParticipationProperties properties, MeterRegistry meters) {
+    public EntryGroupCommit(EntryWrites writes, TransactionTemplate tx, IntakeFastPath fastPath, ParticipationProperties properties,
+                            MeterRegistry meters) {
         if (properties.groupCommitMaxEntries() < 1 || properties.groupCommitWriters() < 1) {
             throw new IllegalStateException("kt.participation.group-commit-max-entries and group-commit-writers must be at least 1");
         }
         this.writes = writes;
         this.tx = tx;
+        this.fastPath = fastPath;
         this.maxEntries = properties.groupCommitMaxEntries();
         this.entriesPerTransaction = DistributionSummary.builder("kt.participation.group.commit.entries")
                 .description("entries written per transaction").register(meters);
@@ -74,11 +78,14 @@ public class EntryGroupCommit implements DisposableBean {
         }
     }
 
-    /** Writes the entry, with whatever other entries are waiting at the moment; returns when it has committed. */
-    public EntryWrites.Result write(EntryWrites.Entry entry) {
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+    /**
+     * Writes the entry, with whatever other entries are waiting at the moment; returns when it has committed and Redis
+     * has been told what the memo says.
+     */
+    public EntryWrites.Result write(EntryWrites.Entry entry, IntakeFastPath.Memo memo) {
+        Pending pending = new Pending(entry, memo, new CompletableFuture<>());
         if (stopping || !waiting.offer(pending)) {
-            return alone(entry);
+            return alone(pending);
         }
         try {
             while (true) {
@@ -86,13 +93,13 @@ public class EntryGroupCommit implements DisposableBean {
                     return pending.result().get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                     if (stopping && waiting.remove(pending)) {
-                        return alone(entry); // offered while the writers were stopping
+                        return alone(pending); // offered while the writers were stopping
                     }
                 }
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SharedTransactionFailed) {
-                return alone(entry);
+                return alone(pending);
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -108,8 +115,10 @@ public class EntryGroupCommit implements DisposableBean {
         return results;
     }
 
-    private EntryWrites.Result alone(EntryWrites.Entry entry) {
-        return writeTogether(List.of(entry)).get(0);
+    private EntryWrites.Result alone(Pending pending) {
+        EntryWrites.Result result = writeTogether(List.of(pending.entry())).get(0);
+        fastPath.rememberAll(List.of(pending.memo()), List.of(result));
+        return result;
     }
 
     private void writeWhileRunning() {
@@ -135,6 +144,7 @@ public class EntryGroupCommit implements DisposableBean {
     private void commit(List<Pending> group) {
         try {
             List<EntryWrites.Result> results = writeTogether(group.stream().map(Pending::entry).toList());
+            fastPath.rememberAll(group.stream().map(Pending::memo).toList(), results);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result().complete(results.get(i));
             }

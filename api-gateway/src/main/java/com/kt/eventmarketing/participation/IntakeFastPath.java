@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Redis side of an entry: exactly two round trips, one Lua script before the database work (both rate-limit
- * counters, the duplicate check and the Idempotency-Key lookup) and one after the commit (remember the phone and the
- * answer). Redis is only a fast path: any Redis error is logged, counted, and the entry goes on to PostgreSQL,
+ * The Redis side of entries: one Lua script per entry before the database work (both rate-limit counters, the
+ * duplicate check and the Idempotency-Key lookup), and after each commit one pipelined round trip for all the
+ * entries it wrote (remember their phones and the keys' answers), made by the group's writer before any of them is
+ * answered. Redis is only a fast path: any Redis error is logged, counted, and the entry goes on to PostgreSQL,
  * whose unique constraints decide; for {@code kt.participation.redis-backoff} after a failure Redis is not even
  * asked. Rate limits then fall back to per-instance counters.
  */
@@ -37,13 +40,6 @@ public class IntakeFastPath {
             local idem = false
             if ARGV[2] == '1' then idem = redis.call('GET', KEYS[4]) end
             return {c, redis.call('PTTL', KEYS[1]), e, redis.call('PTTL', KEYS[2]), dup, idem}
-            """);
-    /** KEYS: event's phone set, idempotency key. ARGV: phone hash, set ttl ms, answer ('' = none), answer ttl ms. */
-    private static final LuaScript REMEMBER = new LuaScript("""
-            redis.call('SADD', KEYS[1], ARGV[1])
-            if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            if ARGV[3] ~= '' then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4]) end
-            return 1
             """);
     private static final String NO_KEY = "kt:part:none";
 
@@ -101,21 +97,45 @@ public class IntakeFastPath {
         return new Precheck(false, null, 0, false, null);
     }
 
-    /** After the commit (or a 409 from the database): the phone is taken, and the key's answer is this. */
-    public void remember(long eventId, String phoneHash, Instant eventEnd, String idempotencyKeyHash, String answer) {
+    /** What to remember of an entry once the database has answered it. */
+    public record Memo(long eventId, String phoneHash, Instant eventEnd, String idempotencyKeyHash, String requestHash) {
+    }
+
+    /**
+     * After a commit, in one pipelined round trip: each entry's phone is taken (an accepted one and one the database
+     * found a duplicate alike), and an accepted entry's key answers with its number. A replayed key needs nothing.
+     */
+    public void rememberAll(List<Memo> memos, List<EntryWrites.Result> results) {
         if (!redisUsable()) {
             return;
         }
-        long setTtl = Math.max(Duration.ofMinutes(1).toMillis(),
-                Duration.between(Instant.now(), eventEnd == null ? Instant.now() : eventEnd).plusDays(1).toMillis());
-        boolean withAnswer = idempotencyKeyHash != null && answer != null;
-        try {
-            REMEMBER.run(redis, List.of(phoneSet(eventId), withAnswer ? answerKey(eventId, idempotencyKeyHash) : NO_KEY),
-                    List.of(phoneHash, Long.toString(setTtl), withAnswer ? answer : "",
-                            Long.toString(properties.idempotencyTtl().toMillis())));
+        long answerTtl = properties.idempotencyTtl().toMillis();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (int i = 0; i < memos.size(); i++) {
+                Memo memo = memos.get(i);
+                EntryWrites.Result result = results.get(i);
+                if (result instanceof EntryWrites.Stored) {
+                    continue;
+                }
+                String phones = phoneSet(memo.eventId());
+                pipeline.sadd(phones, memo.phoneHash());
+                pipeline.pexpireAt(phones, phonesForgottenAt(memo.eventEnd()).toEpochMilli());
+                if (result instanceof EntryWrites.Accepted accepted && memo.idempotencyKeyHash() != null) {
+                    pipeline.set(answerKey(memo.eventId(), memo.idempotencyKeyHash()),
+                            accepted.entryNumber() + ":" + memo.requestHash(), SetParams.setParams().px(answerTtl));
+                }
+            }
+            pipeline.sync();
         } catch (RuntimeException e) {
             failed("remember", e);
         }
+    }
+
+    /** A day after the event ends (the same instant for every entry, so each may set it), at least a minute from now. */
+    private static Instant phonesForgottenAt(Instant eventEnd) {
+        Instant soonest = Instant.now().plus(Duration.ofMinutes(1));
+        Instant afterEnd = eventEnd == null ? soonest : eventEnd.plus(Duration.ofDays(1));
+        return afterEnd.isAfter(soonest) ? afterEnd : soonest;
     }
 
     private boolean redisUsable() {

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Customer entries. Per entry: the event from the in-process cache, one Redis script (rate limits, duplicate,
  * Idempotency-Key), the database writes (idempotency row, participant row, outbox row) in a transaction shared with
- * the entries arriving at the same moment ({@link EntryGroupCommit}), one Redis script to remember the answer.
+ * the entries arriving at the same moment ({@link EntryGroupCommit}), whose writer then tells Redis the answers of the
+ * whole group in one round trip.
  * PostgreSQL's unique constraints are the truth: with Redis down or flushed an entry is still accepted exactly once.
  */
 @Service
@@ -118,18 +119,16 @@ public class ParticipationService {
         }
 
         EntryWrites.Result written = groupCommit.write(new EntryWrites.Entry(eventId, cipher.encrypt(entry.name()),
-                nameHash(hasher, entry.name()), cipher.encrypt(entry.phone()), phoneHash, entry.entryPath(),
-                idempotencyKey, requestHash, MDC.get(LogFields.TRACE_ID)));
+                        nameHash(hasher, entry.name()), cipher.encrypt(entry.phone()), phoneHash, entry.entryPath(),
+                        idempotencyKey, requestHash, MDC.get(LogFields.TRACE_ID)),
+                new IntakeFastPath.Memo(eventId, phoneHash, event.endAt(), keyHash, requestHash));
         if (written instanceof EntryWrites.Stored stored) {
             return replay(stored.answer(), requestHash);
         }
         if (written instanceof EntryWrites.Accepted accepted) {
-            fastPath.remember(eventId, phoneHash, event.endAt(), keyHash,
-                    idempotencyKey == null ? null : accepted.entryNumber() + ":" + requestHash);
             this.accepted.increment();
             return new Outcome(accepted.entryNumber(), false);
         }
-        fastPath.remember(eventId, phoneHash, event.endAt(), null, null);
         duplicateInDatabase.increment();
         throw duplicate();
     }

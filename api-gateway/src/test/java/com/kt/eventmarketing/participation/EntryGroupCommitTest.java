@@ -1,24 +1,30 @@
 package com.kt.eventmarketing.participation;
 
 import com.kt.eventmarketing.gateway.GatewayTest;
+import com.kt.eventmarketing.gateway.RedisCommands;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.JedisPooled;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Entries that arrive together are written in one transaction, and inside it every entry keeps the rules it has
- * alone: one row per phone, a key's first answer replayed, a duplicate's key given back, one outbox message per row.
+ * alone: one row per phone, a key's first answer replayed, a duplicate's key given back, one outbox message per row;
+ * and Redis hears of the whole group at once.
  */
 @GatewayTest
 class EntryGroupCommitTest {
@@ -32,6 +38,10 @@ class EntryGroupCommitTest {
     EntryGroupCommit groupCommit;
     @Autowired
     EntrySequences sequences;
+    @Autowired
+    JedisPooled redis;
+    @Value("${kt.redis.url}")
+    String redisUrl;
 
     @Test
     void entriesWrittenTogetherKeepEachEntrysOwnRules() {
@@ -95,6 +105,47 @@ class EntryGroupCommitTest {
         double entries = perTransaction.totalAmount() - entriesBefore;
         assertThat(entries).isGreaterThanOrEqualTo(48);
         assertThat((double) transactions).as("48 entries at once in fewer transactions than entries").isLessThan(entries);
+    }
+
+    /**
+     * A group's writer tells Redis about all its entries in one pipelined round trip, before any of them is answered:
+     * per entry the only script is the precheck, the phones arrive in runs on one connection, and a phone answered
+     * 201 is caught by Redis at once.
+     */
+    @Test
+    void aGroupTellsRedisItsPhonesInOneRoundTripBeforeItsEntriesAreAnswered() throws Exception {
+        ParticipationFixtures fx = new ParticipationFixtures(jdbc, port);
+        long eventId = fx.event(fx.owner(), "ACTIVE");
+        String phones = "kt:part:phones:" + eventId;
+        List<String> entered = new CopyOnWriteArrayList<>();
+        List<String> commands = RedisCommands.during(redisUrl, redis, () -> assertThat(ParticipationApiTest.concurrently(48, () -> {
+            String phone = ParticipationFixtures.uniquePhone();
+            int status = fx.enter(eventId, ParticipationFixtures.entry("김민수", phone, "INSTAGRAM"), null).status();
+            if (status == 201) {
+                entered.add(phone);
+                assertThat(redis.scard(phones)).as("remembered before the answer").isPositive();
+            }
+            return status;
+        })).isEqualTo(Map.of(201, 48)));
+
+        List<String> aboutThisEvent = commands.stream().filter(c -> c.contains("\"" + phones + "\"")).toList();
+        List<String> scripts = aboutThisEvent.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains("\"evalsha\"")).toList();
+        List<String> added = aboutThisEvent.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains("\"sadd\"")).toList();
+        assertThat(scripts).as("one script per entry: the precheck").hasSize(48);
+        assertThat(added).as("each phone remembered once").hasSize(48);
+        int runs = 0;
+        String previous = null;
+        for (String command : aboutThisEvent) {
+            String client = RedisCommands.client(command);
+            if (command.toLowerCase(Locale.ROOT).contains("\"sadd\"") && !client.equals(previous)) {
+                runs++;
+            }
+            previous = client;
+        }
+        assertThat(runs).as("phones remembered in runs of a group's pipeline, fewer than the entries").isLessThan(48);
+        double caughtBefore = meters.counter("kt.participation.rejected", "reason", "duplicate-redis").count();
+        assertThat(fx.enter(eventId, ParticipationFixtures.entry("김민수", entered.get(0), "INSTAGRAM"), null).status()).isEqualTo(409);
+        assertThat(meters.counter("kt.participation.rejected", "reason", "duplicate-redis").count() - caughtBefore).isEqualTo(1.0);
     }
 
     private static EntryWrites.Entry entry(long eventId, String phoneHash, String key, String requestHash) {
