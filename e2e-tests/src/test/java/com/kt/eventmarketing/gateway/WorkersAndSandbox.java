@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,9 @@ import java.util.Map;
  * and above a {@code @SpringBootTest(webEnvironment = DEFINED_PORT)}:
  * <pre>{@code @WithRealServers @ExtendWith(WorkersAndSandbox.class) @SpringBootTest(..., webEnvironment = DEFINED_PORT)}</pre>
  * The processes start once per test JVM and stop when it ends, so Spring's cached gateway context (bound to the same
- * port) keeps matching the workers' idea of where the gateway is. The gateway's port, public base URL and blob
+ * port) keeps matching the workers' idea of where the gateway is. The gateway's port is held (a bound socket) from
+ * the moment it is chosen until its test context is about to bind it ({@link ReservedGatewayPort}), so nothing
+ * can take it while the workers start. The gateway's port, public base URL and blob
  * directory are system properties only while a class using this runs. They are started through infra/local-stack's
  * stack API, as the launcher and the benchmark harness start theirs. Needs {@code ./mvnw verify}: the jars come
  * from the reactor's package phase.
@@ -34,6 +38,7 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private static Processes running;
+    private static ServerSocket gatewayPortHeld;
 
     /** The sandbox's base URL (its admin API sets faults: docs/external-systems.md, "The sandbox and its admin API"). */
     public static String sandboxUrl() {
@@ -43,6 +48,18 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
     /** The gateway's port, which the workers use to draw image and participation URLs. */
     public static int gatewayPort() {
         return running().gatewayPort;
+    }
+
+    /** Lets go of the gateway's port for its test context to bind; called right before Tomcat binds. */
+    static synchronized void releaseGatewayPort() {
+        if (gatewayPortHeld != null) {
+            try {
+                gatewayPortHeld.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gatewayPortHeld = null;
+        }
     }
 
     private static Processes running() {
@@ -79,8 +96,9 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
                 StackApp sandbox = StackApp.start(AppDefinition.sandbox(jars.sandbox(), 0), List.of(), Map.of(), portFiles,
                         null, STARTUP).awaitHealthy(STARTUP);
                 String sandboxUrl = sandbox.url();
-                // the gateway is this test JVM's Spring context, on a port chosen here for the workers to draw URLs with
-                int gatewayPort = Ports.freePort();
+                // the gateway is this test JVM's Spring context, on a port chosen and held here for the workers to
+                // draw URLs with
+                int gatewayPort = holdGatewayPort();
                 // gateway and workers share the blob store directory, as on the local stack
                 Path blobs = Files.createTempDirectory("kt-blobs");
                 AppEnvironment environment = new AppEnvironment(RealServers.jdbcUrl(), RealServers.dbUser(),
@@ -94,8 +112,15 @@ public final class WorkersAndSandbox implements BeforeAllCallback, AfterAllCallb
             }
         }
 
+        private static synchronized int holdGatewayPort() throws IOException {
+            gatewayPortHeld = new ServerSocket();
+            gatewayPortHeld.bind(new InetSocketAddress(Ports.LOOPBACK, 0));
+            return gatewayPortHeld.getLocalPort();
+        }
+
         @Override
         public void close() {
+            releaseGatewayPort();
             workers.stop(Duration.ofSeconds(20));
             sandbox.stop(Duration.ofSeconds(10));
         }

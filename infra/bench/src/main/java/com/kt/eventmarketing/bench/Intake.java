@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * repeats the same entry with the same Idempotency-Key until it gets a definite answer (201 or 409).
  */
 public final class Intake {
+    private static final int SEQ_SPACING = 10_000_000;
     private static final Pattern ENTRY_NUMBER = Pattern.compile("\"entryNumber\"\\s*:\\s*(\\d+)");
 
     public record Config(String path, int clients, Duration duration, int maxEntries, double ratePerSecond,
@@ -69,6 +70,35 @@ public final class Intake {
 
         public double perSecond() {
             return acceptedCount() / seconds;
+        }
+
+        /**
+         * Several runs as one: counts and seconds added, CPU averaged by time. Their entries' sequence numbers are
+         * kept apart (run {@code i}'s become {@code i * 10,000,000 + seq}), so the check against PostgreSQL still
+         * tells one entry from another; the runs must use different phone prefixes.
+         */
+        public static Result combine(List<Result> runs) {
+            Result all = new Result();
+            Map<String, Double> coreSeconds = new java.util.TreeMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                Result run = runs.get(i);
+                all.latency.addAll(run.latency);
+                run.statuses.forEach((status, n) -> all.statuses.computeIfAbsent(status, x -> new AtomicInteger()).addAndGet(n.get()));
+                for (Accepted a : run.accepted) {
+                    all.accepted.add(new Accepted(i * SEQ_SPACING + a.seq(), a.entryNumber(), a.answeredAt()));
+                }
+                all.attempts.addAndGet(run.attempts.get());
+                all.replays.addAndGet(run.replays.get());
+                all.mismatchedReplays.addAndGet(run.mismatchedReplays.get());
+                all.sent.addAndGet(run.sent.get());
+                all.unanswered += run.unanswered;
+                all.seconds += run.seconds;
+                run.cpu.forEach((part, cores) -> coreSeconds.merge(part, cores * run.seconds, Double::sum));
+            }
+            Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+            runs.get(0).cpu.keySet().forEach(part -> cpu.put(part, coreSeconds.get(part) / all.seconds));
+            all.cpu = cpu;
+            return all;
         }
 
         public String statusSummary() {

@@ -14,6 +14,19 @@ public final class Stats {
         samples[size++] = nanos;
     }
 
+    /** Appends every sample of {@code other}. */
+    public void addAll(Stats other) {
+        long[] theirs;
+        int n;
+        synchronized (other) {
+            theirs = other.samples;
+            n = other.size;
+        }
+        for (int i = 0; i < n; i++) {
+            add(theirs[i]);
+        }
+    }
+
     public synchronized int count() {
         return size;
     }
