@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class Intake {
     private static final int SEQ_SPACING = 10_000_000;
+    private static final int PREOPENED_CONNECTIONS = 64;
     private static final Pattern ENTRY_NUMBER = Pattern.compile("\"entryNumber\"\\s*:\\s*(\\d+)");
 
     public record Config(String path, int clients, Duration duration, int maxEntries, double ratePerSecond,
@@ -125,6 +127,9 @@ public final class Intake {
         ExecutorService clients = Executors.newFixedThreadPool(config.clients(), named("bench-load-client"));
         Result result = new Result();
         AtomicInteger next = new AtomicInteger();
+        if (config.ratePerSecond() > 0) {
+            preopenConnections(api, config, clients);
+        }
         long start = System.nanoTime();
         long end = start + config.duration().toNanos();
         CpuMeter cpu = CpuMeter.loadGenerator(pidsToMeter).start();
@@ -166,6 +171,35 @@ public final class Intake {
         http.shutdownNow();
         result.unanswered = result.sent.get() - result.statuses.values().stream().mapToInt(AtomicInteger::get).sum();
         return result;
+    }
+
+    /**
+     * A paced run measures from each entry's scheduled send, so a connection the client opens on the way would be
+     * charged to the server: open them before the clock starts, with as many reads of the event's public page at
+     * once (the entry path without its last segment) as there may be entries in flight.
+     */
+    static void preopenConnections(Api api, Config config, ExecutorService clients) throws InterruptedException {
+        String eventPage = config.path().substring(0, config.path().lastIndexOf('/'));
+        int connections = Math.min(config.clients(), PREOPENED_CONNECTIONS);
+        CountDownLatch ready = new CountDownLatch(connections);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int i = 0; i < connections; i++) {
+            clients.execute(() -> {
+                try {
+                    ready.countDown();
+                    go.await();
+                    api.get(eventPage, null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        ready.await();
+        go.countDown();
+        done.await(30, TimeUnit.SECONDS);
     }
 
     private static void send(Api api, Config config, int seq, long scheduledAt, long end, Result result) {
