@@ -40,6 +40,8 @@ class EntryGroupCommitTest {
     EntrySequences sequences;
     @Autowired
     JedisPooled redis;
+    @Autowired
+    ParticipationProperties properties;
     @Value("${kt.redis.url}")
     String redisUrl;
 
@@ -118,6 +120,8 @@ class EntryGroupCommitTest {
         long eventId = fx.event(fx.owner(), "ACTIVE");
         String phones = "kt:part:phones:" + eventId;
         List<String> entered = new CopyOnWriteArrayList<>();
+        redis.getPool().clear(); // connections from before another test's restart of Redis would each fail once
+        Thread.sleep(properties.redisBackoff().toMillis() + 200); // and the intake skips Redis for a while after one
         List<String> commands = RedisCommands.during(redisUrl, redis, () -> assertThat(ParticipationApiTest.concurrently(48, () -> {
             String phone = ParticipationFixtures.uniquePhone();
             int status = fx.enter(eventId, ParticipationFixtures.entry("김민수", phone, "INSTAGRAM"), null).status();
