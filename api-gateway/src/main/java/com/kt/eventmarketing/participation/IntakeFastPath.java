@@ -131,10 +131,14 @@ public class IntakeFastPath {
         }
     }
 
-    /** A day after the event ends (the same instant for every entry, so each may set it), at least a minute from now. */
+    /**
+     * A day after the event ends (the same instant for every entry, so each may set it; a day from now when the end
+     * is unknown), at least a minute from now.
+     */
     private static Instant phonesForgottenAt(Instant eventEnd) {
-        Instant soonest = Instant.now().plus(Duration.ofMinutes(1));
-        Instant afterEnd = eventEnd == null ? soonest : eventEnd.plus(Duration.ofDays(1));
+        Instant now = Instant.now();
+        Instant afterEnd = (eventEnd == null ? now : eventEnd).plus(Duration.ofDays(1));
+        Instant soonest = now.plus(Duration.ofMinutes(1));
         return afterEnd.isAfter(soonest) ? afterEnd : soonest;
     }
 

@@ -15,9 +15,9 @@ import static com.kt.eventmarketing.bench.Results.f1;
 /**
  * Participation intake, saturated by closed-loop clients, against the bare echo on the same gateway with the same
  * clients and body (the ceiling); every accepted entry checked in PostgreSQL; the backlog drained; then latency
- * paced at half the saturated rate, where the server keeps up. Echo and intake run in alternating slices: this
- * machine's speed drifts by ±15 % within minutes, and a drift between one echo phase and one intake phase moved
- * their ratio more than the changes it was to measure did.
+ * paced at half the saturated rate, where the server keeps up. Both paths are warmed up first and then measured in
+ * alternating slices, so neither the JIT still compiling nor a drift of this machine's speed lands on one side of
+ * the ratio (each had moved it more than the changes it was to measure did).
  */
 final class IntakeBenchmark {
     private static final List<String> SLICE_PHONE_PREFIXES = List.of("010", "011", "016");
