@@ -142,12 +142,9 @@ public class EntryGroupCommit implements DisposableBean {
     }
 
     private void commit(List<Pending> group) {
+        List<EntryWrites.Result> results;
         try {
-            List<EntryWrites.Result> results = writeTogether(group.stream().map(Pending::entry).toList());
-            fastPath.rememberAll(group.stream().map(Pending::memo).toList(), results);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).result().complete(results.get(i));
-            }
+            results = writeTogether(group.stream().map(Pending::entry).toList());
         } catch (Throwable t) {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(t); // alone already: its own failure
@@ -156,6 +153,15 @@ public class EntryGroupCommit implements DisposableBean {
             sharedFailures.increment();
             log.warn("a group commit of {} entries failed ({}); each is written again alone", group.size(), t.toString());
             group.forEach(p -> p.result().completeExceptionally(new SharedTransactionFailed(t)));
+            return;
+        }
+        // committed: whatever happens to Redis now, each entry gets its answer, never a second write
+        try {
+            fastPath.rememberAll(group.stream().map(Pending::memo).toList(), results);
+        } finally {
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).result().complete(results.get(i));
+            }
         }
     }
 

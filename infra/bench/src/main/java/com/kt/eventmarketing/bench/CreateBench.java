@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -122,9 +124,9 @@ final class CreateBench {
     }
 
     /** The lowered processes by name, Temporal's PostgreSQL backends counted rather than listed. */
-    private static String describe(java.util.Set<String> lowered) {
+    private static String describe(Set<String> lowered) {
         long backends = lowered.stream().filter(n -> n.startsWith("postgres backend")).count();
-        List<String> names = new java.util.ArrayList<>(lowered.stream().filter(n -> !n.startsWith("postgres backend")).toList());
+        List<String> names = new ArrayList<>(lowered.stream().filter(n -> !n.startsWith("postgres backend")).toList());
         if (backends > 0) {
             names.add(backends + " PostgreSQL backends of Temporal's databases");
         }

@@ -2,8 +2,10 @@ package com.kt.eventmarketing.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -81,7 +83,7 @@ public final class Intake {
          */
         public static Result combine(List<Result> runs) {
             Result all = new Result();
-            Map<String, Double> coreSeconds = new java.util.TreeMap<>();
+            Map<String, Double> coreSeconds = new TreeMap<>();
             for (int i = 0; i < runs.size(); i++) {
                 Result run = runs.get(i);
                 all.latency.addAll(run.latency);
@@ -97,7 +99,7 @@ public final class Intake {
                 all.seconds += run.seconds;
                 run.cpu.forEach((part, cores) -> coreSeconds.merge(part, cores * run.seconds, Double::sum));
             }
-            Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+            Map<String, Double> cpu = new LinkedHashMap<>();
             runs.get(0).cpu.keySet().forEach(part -> cpu.put(part, coreSeconds.get(part) / all.seconds));
             all.cpu = cpu;
             return all;
@@ -105,7 +107,7 @@ public final class Intake {
 
         public String statusSummary() {
             StringBuilder s = new StringBuilder();
-            new java.util.TreeMap<>(statuses).forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('×').append(v));
+            new TreeMap<>(statuses).forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('×').append(v));
             return s.toString();
         }
     }
