@@ -10,7 +10,6 @@ import com.kt.eventmarketing.testsupport.browser.Browser;
 import com.kt.eventmarketing.testsupport.qr.QrDecoding;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,7 +219,7 @@ class EventFlowEndToEndTest {
         page.findElement(By.id("consent")).click();
         var submit = page.findElement(By.id("entry-submit"));
         submit.click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(Browser.replaced(submit));
     }
 
     @Test

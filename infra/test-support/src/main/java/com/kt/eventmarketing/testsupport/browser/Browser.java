@@ -2,6 +2,10 @@ package com.kt.eventmarketing.testsupport.browser;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +41,8 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Paths.get(System.getProperty("kt.browser.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Paths.get(System.getProperty("kt.browser.chromedriver", "/usr/bin/chromedriver"));
+
+    private static final String NODE_OF_ANOTHER_DOCUMENT = "does not belong to the document";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -94,6 +101,28 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * A wait condition: the document that held {@code element} has been replaced (a form posted, a link followed).
+     * While Chromium swaps documents, ChromeDriver may answer a question about the old element with an unknown error,
+     * "Node with given id does not belong to the document", instead of a stale element reference; Selenium's own
+     * {@code stalenessOf} lets that error end the wait as a failure, so both count as replaced here.
+     */
+    public static Function<WebDriver, Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains(NODE_OF_ANOTHER_DOCUMENT)) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** What the pages printed to the console since the last call (errors, CSP violations, logs), one line each. */
