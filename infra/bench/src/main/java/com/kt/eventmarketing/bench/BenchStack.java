@@ -118,7 +118,7 @@ public final class BenchStack implements AutoCloseable {
         AppEnvironment withSandbox = environment.withExternalBaseUrl(sandbox.url());
         // GC log of the gateway: the intake's latency tail is read against its pauses
         List<String> apiJvm = new ArrayList<>(jvm);
-        apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":uptime");
+        apiJvm.add("-Xlog:gc:file=" + logs.resolve("api-gc.log") + ":time,uptime");
         apiJvm.addAll(appOptions.getOrDefault("api", List.of()));
         Path benchClasses = GatewayBenchClasses.writeTo(data.resolve("gateway-bench-classes"));
         // the gateway draws links to itself, so it needs its port before it starts: picked, and picked again if taken

@@ -1,6 +1,9 @@
 package com.kt.eventmarketing.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +51,11 @@ public final class Intake {
         }
     }
 
-    /** One accepted entry: the number the server gave and when the answer arrived (System.nanoTime). */
-    public record Accepted(int seq, long entryNumber, long answeredAt) {
+    /** One accepted entry: the number the server gave, when it was due to be sent and when its answer arrived (System.nanoTime). */
+    public record Accepted(int seq, long entryNumber, long scheduledAt, long answeredAt) {
+        long latency() {
+            return answeredAt - scheduledAt;
+        }
     }
 
     public static final class Result {
@@ -62,6 +68,12 @@ public final class Intake {
         public final AtomicInteger sent = new AtomicInteger();
         public int unanswered;
         public double seconds;
+        /** When the run's clock started, as System.nanoTime and as wall-clock time. */
+        public long startNanos;
+        public Instant startedAt = Instant.EPOCH;
+        /** The load generator's own collections during the run: its pauses delay sends and answers alike. */
+        public long ownGcCount;
+        public long ownGcMillis;
         public Map<String, Double> cpu = Map.of();
 
         synchronized void accept(Accepted a) {
@@ -83,19 +95,23 @@ public final class Intake {
          */
         public static Result combine(List<Result> runs) {
             Result all = new Result();
+            all.startNanos = runs.get(0).startNanos;
+            all.startedAt = runs.get(0).startedAt;
             Map<String, Double> coreSeconds = new TreeMap<>();
             for (int i = 0; i < runs.size(); i++) {
                 Result run = runs.get(i);
                 all.latency.addAll(run.latency);
                 run.statuses.forEach((status, n) -> all.statuses.computeIfAbsent(status, x -> new AtomicInteger()).addAndGet(n.get()));
                 for (Accepted a : run.accepted) {
-                    all.accepted.add(new Accepted(i * SEQ_SPACING + a.seq(), a.entryNumber(), a.answeredAt()));
+                    all.accepted.add(new Accepted(i * SEQ_SPACING + a.seq(), a.entryNumber(), a.scheduledAt(), a.answeredAt()));
                 }
                 all.attempts.addAndGet(run.attempts.get());
                 all.replays.addAndGet(run.replays.get());
                 all.mismatchedReplays.addAndGet(run.mismatchedReplays.get());
                 all.sent.addAndGet(run.sent.get());
                 all.unanswered += run.unanswered;
+                all.ownGcCount += run.ownGcCount;
+                all.ownGcMillis += run.ownGcMillis;
                 all.seconds += run.seconds;
                 run.cpu.forEach((part, cores) -> coreSeconds.merge(part, cores * run.seconds, Double::sum));
             }
@@ -133,6 +149,9 @@ public final class Intake {
             preopenConnections(api, config, clients);
         }
         long start = System.nanoTime();
+        result.startNanos = start;
+        result.startedAt = Instant.now();
+        long[] gcBefore = ownGc();
         long end = start + config.duration().toNanos();
         CpuMeter cpu = CpuMeter.loadGenerator(pidsToMeter).start();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(named("bench-meter"));
@@ -168,6 +187,9 @@ public final class Intake {
         cpu.sample();
         result.seconds = (System.nanoTime() - start) / 1e9;
         result.cpu = cpu.stop();
+        long[] gcAfter = ownGc();
+        result.ownGcCount = gcAfter[0] - gcBefore[0];
+        result.ownGcMillis = gcAfter[1] - gcBefore[1];
         clients.shutdownNow();
         sampler.shutdownNow();
         http.shutdownNow();
@@ -228,13 +250,27 @@ public final class Intake {
                     if (firstNumber >= 0 && firstNumber != number) {
                         result.mismatchedReplays.incrementAndGet();
                     }
-                    result.accept(new Accepted(seq, number, now));
+                    result.accept(new Accepted(seq, number, scheduledAt, now));
                 }
                 return;
             }
             // an unknown outcome (connection refused/reset, 5xx, 429): same entry, same key, again
             Bench.sleep(200);
         }
+    }
+
+    /** Stop-the-world collections of this JVM so far and their milliseconds (G1's concurrent cycles left out). */
+    private static long[] ownGc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().contains("Concurrent")) {
+                continue;
+            }
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     static ThreadFactory named(String prefix) {

@@ -17,6 +17,8 @@ import static com.kt.eventmarketing.bench.Results.f1;
  * owner's analytics polled alongside: how long after its 201 an entry shows in the participant count.
  */
 final class PacedIntakeBenchmark {
+    /** The paced target's p99: answers slower than this are located in time. */
+    private static final long SLOW_NANOS = 50_000_000L;
     private final BenchmarkContext ctx;
     /** Start and end of the intake phases the gateway's profile reports on, by name. */
     private final Map<String, Benchmarks.ProfileWindow> profileWindows;
@@ -61,7 +63,7 @@ final class PacedIntakeBenchmark {
         results.add("Intake latency p50 / p99 paced at 1,000/s (" + sizes.pacedSeconds() + " s, from scheduled send)",
                 f1(p.latency.percentileMs(50)) + " / " + f1(p.latency.percentileMs(99)) + " ms (achieved " + f0(p.perSecond()) + "/s)",
                 null, null, "p99 ≤ 50 ms", p.latency.percentileMs(99) <= 50 && p.perSecond() >= 950,
-                pacedCheck.describe() + "; CPU " + CpuMeter.describe(p.cpu));
+                pacedCheck.describe() + "; " + slowStretches(p) + "; CPU " + CpuMeter.describe(p.cpu));
         if (!analytics) {
             results.add("Analytics freshness", "not measured: no analytics API", null, null, "p95 ≤ 1 s", null, null);
             return;
@@ -73,6 +75,15 @@ final class PacedIntakeBenchmark {
         polling.set(false);
         poller.join(2000);
         freshness(p, new ArrayList<>(polls));
+    }
+
+    static String slowStretches(Intake.Result run) {
+        List<Intake.Accepted> accepted;
+        synchronized (run) {
+            accepted = List.copyOf(run.accepted);
+        }
+        return SlowStretches.describe(accepted, SLOW_NANOS, run.startNanos, run.startedAt) + "; the load generator's own GC: "
+                + run.ownGcCount + " collections, " + run.ownGcMillis + " ms";
     }
 
     /** Each answered entry against the first poll whose count covers it. */

@@ -16,7 +16,7 @@ class IntakeResultTest {
         r.seconds = seconds;
         r.cpu = Map.of("api", apiCores);
         for (int seq = 0; seq < entryNumbers.length; seq++) {
-            r.accept(new Intake.Accepted(seq, entryNumbers[seq], 0));
+            r.accept(new Intake.Accepted(seq, entryNumbers[seq], 0, 0));
             r.latency.add(1_000_000L * (seq + 1));
             r.statuses.computeIfAbsent(201, s -> new AtomicInteger()).incrementAndGet();
         }
