@@ -24,5 +24,5 @@ elif [ ! -s "$CLASSPATH_FILE" ]; then
 fi
 mkdir -p "$ROOT/infra/results"
 export KT_REPO_ROOT="$ROOT"
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/infra/bench/target/classes:$(cat "$CLASSPATH_FILE")" \
+exec "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -cp "$ROOT/infra/bench/target/classes:$(cat "$CLASSPATH_FILE")" \
   com.kt.eventmarketing.bench.BenchMain "$MODE" "$@"

@@ -126,6 +126,6 @@ final class IntakeBenchmark {
                 rateOk, Duration.ofSeconds(ctx.sizes().pacedSeconds()), 256), pids);
         ctx.results().add("Intake latency p50 / p99 paced at " + f0(rateOk) + "/s (half the saturated rate)",
                 f1(half.latency.percentileMs(50)) + " / " + f1(half.latency.percentileMs(99)) + " ms (" + half.acceptedCount() + " accepted)",
-                null, null, null, null, PacedIntakeBenchmark.slowStretches(half) + "; CPU " + CpuMeter.describe(half.cpu));
+                null, null, null, null, PacedIntakeBenchmark.slowStretches(ctx, "paced-half", half) + "; CPU " + CpuMeter.describe(half.cpu));
     }
 }

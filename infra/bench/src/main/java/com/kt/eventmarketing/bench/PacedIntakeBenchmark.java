@@ -1,5 +1,6 @@
 package com.kt.eventmarketing.bench;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class PacedIntakeBenchmark {
         results.add("Intake latency p50 / p99 paced at 1,000/s (" + sizes.pacedSeconds() + " s, from scheduled send)",
                 f1(p.latency.percentileMs(50)) + " / " + f1(p.latency.percentileMs(99)) + " ms (achieved " + f0(p.perSecond()) + "/s)",
                 null, null, "p99 ≤ 50 ms", p.latency.percentileMs(99) <= 50 && p.perSecond() >= 950,
-                pacedCheck.describe() + "; " + slowStretches(p) + "; CPU " + CpuMeter.describe(p.cpu));
+                pacedCheck.describe() + "; " + slowStretches(ctx, "paced-1000", p) + "; CPU " + CpuMeter.describe(p.cpu));
         if (!analytics) {
             results.add("Analytics freshness", "not measured: no analytics API", null, null, "p95 ≤ 1 s", null, null);
             return;
@@ -77,11 +78,16 @@ final class PacedIntakeBenchmark {
         freshness(p, new ArrayList<>(polls));
     }
 
-    static String slowStretches(Intake.Result run) {
+    /**
+     * The run's answers over 50 ms located in time; every entry's send time and latency go to
+     * {@code <out>/logs-timelines/<name>.csv} for a closer look.
+     */
+    static String slowStretches(BenchmarkContext ctx, String name, Intake.Result run) throws IOException {
         List<Intake.Accepted> accepted;
         synchronized (run) {
             accepted = List.copyOf(run.accepted);
         }
+        SlowStretches.writeTimeline(ctx.out().resolve("logs-timelines").resolve(name + ".csv"), accepted, run.startNanos);
         return SlowStretches.describe(accepted, SLOW_NANOS, run.startNanos, run.startedAt) + "; the load generator's own GC: "
                 + run.ownGcCount + " collections, " + run.ownGcMillis + " ms";
     }

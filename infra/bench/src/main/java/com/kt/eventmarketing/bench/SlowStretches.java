@@ -1,11 +1,15 @@
 package com.kt.eventmarketing.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a paced run's slow answers sit in time. A tail made of a few stretches of consecutive slow entries is a stall
@@ -22,6 +26,15 @@ final class SlowStretches {
     }
 
     private SlowStretches() {
+    }
+
+    /** Every entry as {@code sent_ms,latency_ms} (sent: its scheduled send, from the run's start), in sending order. */
+    static void writeTimeline(Path file, List<Intake.Accepted> entries, long runStartNanos) throws IOException {
+        StringBuilder csv = new StringBuilder("sent_ms,latency_ms\n");
+        entries.stream().sorted(Comparator.comparingLong(Intake.Accepted::scheduledAt)).forEach(t -> csv
+                .append(String.format(Locale.ROOT, "%.3f,%.3f%n", (t.scheduledAt() - runStartNanos) / 1e6, t.latency() / 1e6)));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv);
     }
 
     static List<Stretch> find(List<Intake.Accepted> entries, long thresholdNanos) {

@@ -1,7 +1,10 @@
 package com.kt.eventmarketing.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,15 @@ class SlowStretchesTest {
         assertThat(described).startsWith("entries over 50 ms: 13 of 100 in 2 stretches; worst: ");
         assertThat(described.indexOf("(+0.1 s) 9 ms long, 10 entries")).isLessThan(described.indexOf("(+0.0 s) 2 ms long, 3 entries"));
         assertThat(SlowStretches.describe(run.subList(0, 10), 50 * MS, 0, start)).isEqualTo("entries over 50 ms: 0 of 10");
+    }
+
+    @Test
+    void theTimelineListsEveryEntryInSendingOrderFromTheRunsStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("timelines").resolve("paced.csv");
+
+        SlowStretches.writeTimeline(file, List.of(entry(2, 7 * MS, 2 * MS), entry(1, 5 * MS + MS / 2, 60 * MS)), 5 * MS);
+
+        assertThat(Files.readAllLines(file)).containsExactly("sent_ms,latency_ms", "0.500,60.000", "2.000,2.000");
     }
 
     private static Intake.Accepted entry(int seq, long scheduledAt, long latency) {
