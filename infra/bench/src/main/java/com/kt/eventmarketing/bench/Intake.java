@@ -203,8 +203,8 @@ public final class Intake {
 
     /**
      * The clients' threads, all started before the run's clock is: a fixed pool starts a new thread for each task
-     * until it is full, on the submitting (pacing) thread, and on these two busy cores the first few hundred entries
-     * of a paced run were each charged tens of milliseconds for it (their latency flat at 35–70 ms, then 3 ms).
+     * until it is full, and does so on the submitting thread, which in a paced run is the pacing thread inside the
+     * measured time; started first, the first few hundred entries do not carry it.
      */
     static ThreadPoolExecutor clientThreads(Config config) {
         ThreadPoolExecutor clients = new ThreadPoolExecutor(config.clients(), config.clients(), 0, TimeUnit.MILLISECONDS,
